@@ -1,0 +1,1 @@
+"""Platform-neutral core of the SVO|PL social media protocol bot."""

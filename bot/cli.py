@@ -1,0 +1,115 @@
+"""Command line: `python -m bot ask|chat|eval|kb check`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from bot.core import load_core
+from bot.evaluation import evaluate, format_report, load_cases
+from bot.kb_loader import BUNDLED_KNOWLEDGE, check_knowledge
+from bot.messages import Answer
+from bot.problems import DataError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args)
+    except DataError as exc:
+        print("The knowledge base was refused:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    parser.add_argument("--knowledge", type=Path, help="knowledge base folder (default: bundled)")
+    commands = parser.add_subparsers(title="commands")
+
+    ask = commands.add_parser("ask", help="answer one question (or one per stdin line with --json)")
+    ask.add_argument("question", nargs="?")
+    ask.add_argument("--json", action="store_true", help="print JSON objects")
+    ask.set_defaults(run=_ask)
+
+    chat = commands.add_parser("chat", help="interactive console conversation")
+    chat.set_defaults(run=_chat)
+
+    ev = commands.add_parser("eval", help="score a labelled question set")
+    ev.add_argument("file", type=Path)
+    ev.set_defaults(run=_eval)
+
+    kb = commands.add_parser("kb", help="knowledge base tools")
+    kb_commands = kb.add_subparsers(title="kb commands")
+    check = kb_commands.add_parser("check", help="validate a knowledge base file or folder")
+    check.add_argument("path", nargs="?", type=Path, default=BUNDLED_KNOWLEDGE)
+    check.set_defaults(run=_kb_check)
+    return parser
+
+
+def render(answer: Answer) -> str:
+    """An answer as plain text, options as `[n] label` lines."""
+    lines = [answer.text]
+    lines += [f"[{n}] {option.label}" for n, option in enumerate(answer.options, 1)]
+    return "\n".join(lines)
+
+
+def _ask(args: argparse.Namespace) -> int:
+    core = load_core(args.knowledge)
+    if args.question is None and not args.json:
+        print(
+            "Give a question, or use --json to read questions from standard input.", file=sys.stderr
+        )
+        return 2
+    questions = [args.question] if args.question is not None else _stdin_lines()
+    for question in questions:
+        answer = core.responder.respond(question)
+        if args.json:
+            print(json.dumps(answer.as_dict(question), ensure_ascii=False), flush=True)
+        else:
+            print(render(answer))
+    return 0
+
+
+def _stdin_lines():
+    for line in sys.stdin:
+        yield line.rstrip("\r\n")
+
+
+def _chat(args: argparse.Namespace) -> int:
+    from handlers.console import run_console
+
+    core = load_core(args.knowledge)
+    return run_console(core, sys.stdin, sys.stdout)
+
+
+def _eval(args: argparse.Namespace) -> int:
+    core = load_core(args.knowledge)
+    report = evaluate(load_cases(args.file), core.responder.respond)
+    print(format_report(report))
+    return 0
+
+
+def _kb_check(args: argparse.Namespace) -> int:
+    kb, problems = check_knowledge(args.path)
+    if problems or kb is None:
+        for problem in problems:
+            print(problem)
+        print(f"{len(problems)} problem(s) found; the knowledge base would be refused.")
+        return 1
+    covered = {rule for entry in kb.entries for rule in entry.rules}
+    questions = sum(len(entry.questions) for entry in kb.entries)
+    print(
+        f"OK: {len(kb.entries)} entries, {questions} questions, "
+        f"{len(covered)} of {len(kb.rules) or len(covered)} rules covered."
+    )
+    return 0

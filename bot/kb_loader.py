@@ -1,0 +1,321 @@
+"""Loading and validating the knowledge base from YAML files.
+
+A knowledge base is a folder of YAML files (or one file). Each file is a
+mapping whose top-level keys are any of: `intro`, `rules` (the protocol
+text), `entries`, `checks` (the deciding questions of the publication check)
+and `lexicon`. Every problem is collected and reported as `file:line: ...`;
+a knowledge base with any problem is refused as a whole.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.fields import FieldReader, type_name
+from bot.knowledge import (
+    CHECK_ANSWERS,
+    ENTRY_KINDS,
+    RULE_IDS,
+    CheckQuestion,
+    Entry,
+    KnowledgeBase,
+    Lexicon,
+    Rule,
+)
+from bot.problems import DataError, Problem
+from bot.text import fold
+from bot.yamlsource import LineDict, LineList, load_yaml, yaml_files
+
+BUNDLED_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+TOP_LEVEL_KEYS = ("intro", "rules", "entries", "checks", "lexicon")
+MIN_QUESTIONS = 5
+MAX_TITLE = 40
+_ENTRY_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass
+class _Parts:
+    intro: str = ""
+    rules: dict[str, Rule] = field(default_factory=dict)
+    entries: list[Entry] = field(default_factory=list)
+    checks: dict[str, CheckQuestion] = field(default_factory=dict)
+    lexicon: Lexicon | None = None
+    seen: dict[str, str] = field(default_factory=dict)  # id or question -> "file:line"
+
+
+def load_knowledge(path: Path | None = None) -> KnowledgeBase:
+    """The knowledge base at `path` (default: the bundled one); DataError if refused."""
+    kb, problems = check_knowledge(path or BUNDLED_KNOWLEDGE)
+    if problems or kb is None:
+        raise DataError(problems)
+    return kb
+
+
+def check_knowledge(path: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
+    """Validate a knowledge base folder or a single file of one.
+
+    A folder must be complete (all rules, a lexicon); a single file is
+    checked on its own.
+    """
+    if not path.exists():
+        return None, [Problem(_label(path), 0, "no such file or folder")]
+    files = yaml_files(path)
+    if not files:
+        return None, [Problem(_label(path), 0, "no YAML files found")]
+    parts = _Parts()
+    problems: list[Problem] = []
+    for file in files:
+        _read_file(file, parts, problems)
+    if path.is_dir():
+        _check_complete(parts, _label(path), problems)
+    problems += _check_references(parts)
+    kb = KnowledgeBase(
+        rules=parts.rules,
+        entries=tuple(parts.entries),
+        checks=parts.checks,
+        lexicon=parts.lexicon or Lexicon(),
+        intro=parts.intro,
+    )
+    return kb, sorted(problems)
+
+
+def _label(path: Path) -> str:
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return relative if not relative.startswith("../..") else str(path)
+
+
+def _read_file(file: Path, parts: _Parts, problems: list[Problem]) -> None:
+    name = _label(file)
+    data, found = load_yaml(file, name)
+    problems += found
+    if data is None and not found:
+        problems.append(Problem(name, 1, "file is empty"))
+        return
+    if data is None:
+        return
+    if not isinstance(data, LineDict):
+        problems.append(Problem(name, 1, f"top level must be a mapping, not {type_name(data)}"))
+        return
+    top = FieldReader(data, name, "file", problems)
+    top.unknown_keys(TOP_LEVEL_KEYS)
+    if "intro" in data:
+        parts.intro = top.text("intro")
+    for key, reader in (
+        ("rules", _read_rule),
+        ("entries", _read_entry),
+        ("checks", _read_check),
+    ):
+        if key in data:
+            for item_reader in _items(top, key):
+                reader(item_reader, parts)
+    if "lexicon" in data:
+        lexicon_data = top.mapping("lexicon")
+        if lexicon_data is not None:
+            parts.lexicon = _read_lexicon(FieldReader(lexicon_data, name, "lexicon", problems))
+
+
+def _items(top: FieldReader, key: str) -> list[FieldReader]:
+    value = top.data[key]
+    if not isinstance(value, LineList):
+        top.problem(f"'{key}' must be a list, not {type_name(value)}", key)
+        return []
+    readers = []
+    for index, item in enumerate(value):
+        what = f"{key} item {index + 1}"
+        if not isinstance(item, LineDict):
+            top.problem(
+                f"{what} must be a mapping, not {type_name(item)}", line=value.line_of(index)
+            )
+            continue
+        if isinstance(item.get("id"), str):
+            what = f"{key[:-1]} '{item['id']}'"
+        readers.append(FieldReader(item, top.file, what, top.problems))
+    return readers
+
+
+def _claim(parts: _Parts, reader: FieldReader, key: str, what: str, line: int) -> bool:
+    """Record that `key` is defined here; report it when defined before."""
+    here = f"{reader.file}:{line}"
+    if key in parts.seen:
+        reader.problem(f"{what} (already at {parts.seen[key]})", line=line)
+        return False
+    parts.seen[key] = here
+    return True
+
+
+def _rule_ids(reader: FieldReader, key: str = "rules") -> tuple[str, ...]:
+    ids = []
+    for rule_id, line in reader.text_list(key, min_items=1):
+        if rule_id not in RULE_IDS:
+            reader.problem(f"{reader.what}: unknown rule id '{rule_id}'", line=line)
+        else:
+            ids.append(rule_id)
+    return tuple(ids)
+
+
+def _read_rule(reader: FieldReader, parts: _Parts) -> None:
+    reader.unknown_keys(("id", "section", "text"))
+    rule_id = reader.text("id")
+    if rule_id and rule_id not in RULE_IDS:
+        reader.problem(f"unknown rule id '{rule_id}' (known: {', '.join(RULE_IDS)})", "id")
+        return
+    rule = Rule(id=rule_id, section=reader.text("section"), text=reader.text("text"))
+    if rule_id and _claim(
+        parts, reader, f"rule:{rule_id}", f"duplicate rule '{rule_id}'", reader.line("id")
+    ):
+        parts.rules[rule_id] = rule
+
+
+def _read_entry(reader: FieldReader, parts: _Parts) -> None:
+    reader.unknown_keys(
+        ("id", "title", "kind", "rules", "questions", "keywords", "answer", "checks")
+    )
+    entry_id = reader.text("id")
+    if entry_id and not _ENTRY_ID.match(entry_id):
+        reader.problem(f"entry id '{entry_id}' must be lowercase words joined by '-'", "id")
+    kind = reader.text("kind")
+    if kind and kind not in ENTRY_KINDS:
+        reader.problem(
+            f"{reader.what}: kind must be one of {', '.join(ENTRY_KINDS)}, not '{kind}'", "kind"
+        )
+    questions = reader.text_list("questions", min_items=MIN_QUESTIONS)
+    for question, line in questions:
+        key = "question:" + " ".join(fold(question).split())
+        _claim(parts, reader, key, f"{reader.what}: question '{question}' appears twice", line)
+    entry = Entry(
+        id=entry_id,
+        title=reader.text("title", max_len=MAX_TITLE),
+        kind=kind,
+        rules=_rule_ids(reader),
+        questions=tuple(q for q, _ in questions),
+        keywords=tuple(k for k, _ in reader.text_list("keywords", required=False)),
+        answer=reader.text("answer"),
+        checks=tuple(c for c, _ in reader.text_list("checks", required=False)),
+        source=f"{reader.file}:{reader.line()}",
+    )
+    if entry_id and _claim(
+        parts, reader, f"entry:{entry_id}", f"duplicate entry id '{entry_id}'", reader.line("id")
+    ):
+        parts.entries.append(entry)
+
+
+def _answer_value(reader: FieldReader, key: str) -> str | None:
+    value = reader.data.get(key)
+    if value is None:
+        return None
+    value = {True: "ja", False: "nee"}.get(value, value) if isinstance(value, bool) else value
+    if value not in CHECK_ANSWERS:
+        reader.problem(f"{reader.what}: '{key}' must be ja or nee, not '{value}'", key)
+        return None
+    return value
+
+
+def _read_check(reader: FieldReader, parts: _Parts) -> None:
+    reader.unknown_keys(("id", "ask", "rules", "only_if", "stop_on", "stop", "note_on", "note"))
+    check_id = reader.text("id")
+    only_if = None
+    condition = reader.mapping("only_if", required=False)
+    if condition is not None:
+        if len(condition) != 1:
+            reader.problem(f"{reader.what}: 'only_if' names exactly one earlier check", "only_if")
+        else:
+            ((earlier, answer),) = condition.items()
+            answer = {True: "ja", False: "nee"}.get(answer, answer)
+            only_if = (str(earlier), str(answer))
+    stop_on = _answer_value(reader, "stop_on")
+    note_on = _answer_value(reader, "note_on")
+    check = CheckQuestion(
+        id=check_id,
+        ask=reader.text("ask"),
+        rules=_rule_ids(reader),
+        only_if=only_if,
+        stop_on=stop_on,
+        stop=reader.text("stop", required=stop_on is not None),
+        note_on=note_on,
+        note=reader.text("note", required=note_on is not None),
+    )
+    if check_id and _claim(
+        parts, reader, f"check:{check_id}", f"duplicate check '{check_id}'", reader.line("id")
+    ):
+        parts.checks[check_id] = check
+
+
+def _read_lexicon(reader: FieldReader) -> Lexicon:
+    reader.unknown_keys(("synonyms", "stopwords", "greetings", "help_phrases", "doubt_patterns"))
+    return Lexicon(
+        synonyms=_read_synonyms(reader),
+        stopwords=frozenset(fold(w) for w, _ in reader.text_list("stopwords")),
+        greetings=frozenset(fold(w) for w, _ in reader.text_list("greetings")),
+        help_phrases=tuple(fold(w) for w, _ in reader.text_list("help_phrases")),
+        doubt_patterns=tuple(
+            _compile(reader, p, line) for p, line in reader.text_list("doubt_patterns")
+        ),
+    )
+
+
+def _read_synonyms(reader: FieldReader) -> dict[str, str]:
+    table = reader.mapping("synonyms")
+    if table is None:
+        return {}
+    synonyms: dict[str, str] = {}
+    for variant, canonical in table.items():
+        line = table.line_of(variant)
+        if not isinstance(canonical, str) or not fold(canonical):
+            reader.problem(f"lexicon: synonym for '{variant}' must be non-empty text", line=line)
+            continue
+        if len(fold(str(variant)).split()) != 1:
+            reader.problem(f"lexicon: synonym key '{variant}' must be one word", line=line)
+            continue
+        synonyms[fold(str(variant))] = fold(canonical)
+    return synonyms
+
+
+def _compile(reader: FieldReader, pattern: str, line: int) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        reader.problem(
+            f"lexicon: doubt pattern is not a valid regular expression: {exc}", line=line
+        )
+        return re.compile(r"(?!)")
+
+
+def _check_complete(parts: _Parts, folder: str, problems: list[Problem]) -> None:
+    missing = [r for r in RULE_IDS if r not in parts.rules]
+    if missing:
+        problems.append(Problem(folder, 0, f"the protocol text lacks rules: {', '.join(missing)}"))
+    if parts.lexicon is None:
+        problems.append(Problem(folder, 0, "no 'lexicon' found"))
+    if not parts.entries:
+        problems.append(Problem(folder, 0, "no entries found"))
+
+
+def _check_references(parts: _Parts) -> list[Problem]:
+    problems = []
+    for entry in parts.entries:
+        file, line = entry.source.rsplit(":", 1)
+        for check_id in entry.checks:
+            if check_id not in parts.checks:
+                problems.append(
+                    Problem(file, int(line), f"entry '{entry.id}': unknown check '{check_id}'")
+                )
+        if (
+            entry.kind == "check"
+            and not (entry.checks or parts.checks)
+            and parts.lexicon is not None
+        ):
+            problems.append(
+                Problem(file, int(line), f"entry '{entry.id}': kind check needs checks")
+            )
+    for check in parts.checks.values():
+        if check.only_if and check.only_if[0] not in parts.checks:
+            problems.append(
+                Problem("checks", 0, f"check '{check.id}': only_if names unknown check")
+            )
+    return problems

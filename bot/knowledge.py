@@ -1,0 +1,80 @@
+"""The knowledge base as plain frozen values: rules, entries, checks and lexicon."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+RULE_IDS: tuple[str, ...] = (
+    "P",
+    *(f"M{i}" for i in range(1, 8)),
+    *(f"ML{i}" for i in range(1, 4)),
+    *(f"S{i}" for i in range(1, 7)),
+)
+
+ENTRY_KINDS = ("answer", "check")
+CHECK_ANSWERS = ("ja", "nee")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    section: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    title: str
+    kind: str
+    rules: tuple[str, ...]
+    questions: tuple[str, ...]
+    keywords: tuple[str, ...]
+    answer: str
+    checks: tuple[str, ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class CheckQuestion:
+    """One deciding question of the publication check.
+
+    `only_if` names an earlier check and the answer it must have had for this
+    question to be asked. `stop_on` is the answer that means "niet plaatsen";
+    `note_on` is the answer that adds `note` to the conditions of a yes.
+    """
+
+    id: str
+    ask: str
+    rules: tuple[str, ...]
+    only_if: tuple[str, str] | None = None
+    stop_on: str | None = None
+    stop: str = ""
+    note_on: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    synonyms: dict[str, str] = field(default_factory=dict)
+    stopwords: frozenset[str] = frozenset()
+    greetings: frozenset[str] = frozenset()
+    help_phrases: tuple[str, ...] = ()
+    doubt_patterns: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    rules: dict[str, Rule]
+    entries: tuple[Entry, ...]
+    checks: dict[str, CheckQuestion]
+    lexicon: Lexicon
+    intro: str = ""
+
+    def entry(self, entry_id: str) -> Entry | None:
+        return next((e for e in self.entries if e.id == entry_id), None)
+
+    def checks_for(self, entry: Entry) -> tuple[CheckQuestion, ...]:
+        ids = entry.checks or tuple(self.checks)
+        return tuple(self.checks[i] for i in ids if i in self.checks)

@@ -1,0 +1,71 @@
+"""Dutch normalisation for matching: fold, synonyms, stop words, stemming."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bot.knowledge import Lexicon
+from bot.text import fold
+
+_VOWELS = "aeiouy"
+_DIMINUTIVES = ("tjes", "pjes", "etjes", "tje", "pje", "jes", "je")
+
+
+def _undouble(word: str) -> str:
+    """zett -> zet, plaatss stays: only a doubled final consonant is undone."""
+    if len(word) >= 3 and word[-1] == word[-2] and word[-1] not in _VOWELS:
+        return word[:-1]
+    return word
+
+
+def stem(word: str) -> str:
+    """A light Dutch stemmer: the same word in its common forms gets one stem.
+
+    It is not linguistics, only consistency: query and knowledge base pass
+    through the same rules, and the fuzzy scorer absorbs what is left.
+    """
+    if len(word) <= 4 or word.isdigit():
+        return word
+    if word.startswith("ge") and len(word) >= 7 and word[-1] in "td":
+        word = word[2:-1]
+        return word
+    for suffix in _DIMINUTIVES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return _undouble(word[: -len(suffix)])
+    if word.endswith("heden"):
+        return word[:-5] + "heid"
+    if word.endswith("en") and len(word) >= 5:
+        return _undouble(word[:-2])
+    if word.endswith("e") and len(word) >= 5:
+        return _undouble(word[:-1])
+    if word.endswith("s") and word[-2] in _VOWELS + "lr" and len(word) >= 5:
+        return word[:-1]
+    return word
+
+
+class Normaliser:
+    """Turns text into content tokens, using the knowledge base's lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._synonyms = lexicon.synonyms
+        self._stopwords = lexicon.stopwords
+        self.tokens = lru_cache(maxsize=4096)(self._tokens)
+
+    def canonical_words(self, text: str) -> list[str]:
+        """Folded words with chat spelling and synonyms mapped; stop words kept."""
+        result: list[str] = []
+        for word in fold(text).split():
+            mapped = self._synonyms.get(word, word)
+            result.extend(mapped.split())
+        return result
+
+    def _tokens(self, text: str) -> tuple[str, ...]:
+        """Content tokens in order, without stop words or repeats, stemmed."""
+        seen: dict[str, None] = {}
+        for word in self.canonical_words(text):
+            if word in self._stopwords:
+                continue
+            token = stem(word)
+            if token and token not in self._stopwords:
+                seen.setdefault(token, None)
+        return tuple(seen)

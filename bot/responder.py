@@ -1,0 +1,113 @@
+"""The first reply to a question: which action, which rules, which words.
+
+Order matters: an explicit rule request wins, then doubt (detected beside
+the topic), then a confident match; help and small talk come before the
+weaker bands so that "hoi, wat kun je?" is not offered topics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot import texts
+from bot.checkflow import CheckFlow
+from bot.intents import asks_for_help, is_known_rule, is_small_talk, requested_rule, shows_doubt
+from bot.knowledge import Entry, KnowledgeBase
+from bot.matcher import Candidate, Matcher, MatchResult
+from bot.messages import Answer, Option
+from bot.text import fold
+
+
+@dataclass(frozen=True)
+class Bands:
+    """Score thresholds (0-100) of the three bands, and the runner-up margin."""
+
+    answer: float = 62.0
+    clarify: float = 45.0
+    margin: float = 5.0
+    topic: float = 50.0  # a doubt message names a topic from this score on
+
+
+class Responder:
+    def __init__(self, kb: KnowledgeBase, matcher: Matcher, bands: Bands | None = None) -> None:
+        self.kb = kb
+        self.matcher = matcher
+        self.bands = bands or Bands()
+        self.checks = CheckFlow(kb)
+
+    def respond(self, text: str) -> Answer:
+        if not fold(text):
+            return Answer("help", texts.EMPTY)
+        rule_id = requested_rule(text)
+        if rule_id is not None:
+            return self.show_rule(rule_id)
+        result = self.matcher.match(text)
+        if shows_doubt(text, self.kb.lexicon):
+            return self.escalation_offer(self._topic(result))
+        best = result.best
+        if best and best.score >= self.bands.answer and self._clear_winner(result):
+            return self.answer_entry(best.entry, best.score)
+        if asks_for_help(text, self.kb.lexicon) or is_small_talk(text, self.kb.lexicon):
+            return Answer("help", texts.HELP)
+        if not result.tokens:
+            return Answer("help", texts.HELP)
+        if best and best.score >= self.bands.clarify:
+            return self.clarify(result)
+        return Answer("fallback", texts.FALLBACK, score=best.score if best else None)
+
+    def _clear_winner(self, result: MatchResult) -> bool:
+        best, second = result.best, result.runner_up()
+        if best is None or second is None:
+            return True
+        return best.score - second.score >= self.bands.margin
+
+    def _topic(self, result: MatchResult) -> Candidate | None:
+        best = result.best
+        return best if best and best.score >= self.bands.topic else None
+
+    def answer_entry(self, entry: Entry, score: float | None = None) -> Answer:
+        if entry.kind == "check":
+            return self.checks.start(entry, score)
+        text = f"{entry.answer}\n\n{texts.source_line(entry.rules)}"
+        return Answer("answer", text, entry.rules, entry.id, score)
+
+    def show_rule(self, rule_id: str) -> Answer:
+        rule = self.kb.rules.get(rule_id)
+        if rule is None or not is_known_rule(rule_id):
+            return Answer("help", texts.RULE_UNKNOWN.format(id=rule_id, known=texts.known_rules()))
+        header = texts.RULE_HEADER.format(id=rule.id, section=rule.section)
+        return Answer("answer", f"{header}\n> {rule.text}", (rule.id,), None, 100.0)
+
+    def clarify(self, result: MatchResult) -> Answer:
+        floor = self.bands.clarify - self.bands.margin
+        picks = [c for c in result.candidates if c.score >= floor][:3]
+        options = tuple(Option(c.entry.title, f"topic:{c.entry.id}") for c in picks)
+        rules = tuple(dict.fromkeys(r for c in picks for r in c.entry.rules))
+        best = result.best
+        return Answer(
+            "clarify",
+            texts.CLARIFY,
+            rules,
+            None,
+            best.score if best else None,
+            (*options, Option(texts.CLARIFY_NONE, "topic:none")),
+        )
+
+    def escalation_offer(self, topic: Candidate | None) -> Answer:
+        parts = [texts.ESCALATE]
+        rules: tuple[str, ...] = ("M6",)
+        entry_id = None
+        if topic is not None:
+            entry = topic.entry
+            rules = tuple(dict.fromkeys(("M6", *entry.rules)))
+            entry_id = entry.id
+            parts.append(
+                texts.ESCALATE_TOPIC.format(title=entry.title, rules=texts.cite(entry.rules))
+            )
+        parts.append(texts.ESCALATE_OFFER)
+        options = (
+            Option(texts.ESCALATE_YES, f"esc:yes:{entry_id or '-'}"),
+            Option(texts.ESCALATE_NO, "esc:no"),
+        )
+        score = topic.score if topic else None
+        return Answer("escalate", "\n\n".join(parts), rules, entry_id, score, options)

@@ -1,0 +1,29 @@
+"""Folding raw chat text into plain lowercase ASCII words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_MATCH_CHARS = 1000
+"""Only the start of a very long message is matched: a question is short, and
+this keeps a 100 KB paste as cheap as a normal question."""
+
+_APOSTROPHE = re.compile(r"(?<=\w)['’‘`´](?=s\b)")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents, drop punctuation, emoji and control characters.
+
+    "Foto's plaatsen op Insta? 📸" becomes "fotos plaatsen op insta".
+    """
+    text = text[:MAX_MATCH_CHARS]
+    text = _APOSTROPHE.sub("", text)
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", ascii_text.lower()).strip()
+
+
+def words(text: str) -> list[str]:
+    return fold(text).split()

@@ -1,0 +1,90 @@
+"""Every sentence the bot says, in one place, so the voice stays one voice."""
+
+from __future__ import annotations
+
+from bot.knowledge import RULE_IDS
+
+HELP = (
+    "Hoi! Ik help je met het **Protocol Sociale Media** van SVO|PL. Vraag me gewoon wat je wilt "
+    "weten, bijvoorbeeld:\n"
+    "• Mag ik deze foto van mijn klas op Instagram zetten?\n"
+    "• Een ouder reageert boos op mijn bericht, moet ik terugschrijven?\n"
+    "• Wat gebeurt er als ik me niet aan het protocol houd?\n"
+    "• `regel ML2` laat de tekst van een regel zien.\n"
+    "Twijfel je over een publicatie? Dan leg ik je vraag voor aan je leidinggevende (regel M6)."
+)
+
+EMPTY = "Ik zie geen vraag. Typ gerust wat je wilt weten, bijvoorbeeld: mag ik deze foto plaatsen?"
+
+FALLBACK = (
+    "Daar gaat het protocol sociale media niet over, dus daar kan ik je niet goed mee helpen. "
+    "Vraag het je leidinggevende, of kijk bij de gewone kanalen van je school (zoals de "
+    "administratie of de ICT-helpdesk). Heb je een vraag over sociale media? Stel hem gerust!"
+)
+
+CLARIFY = "Ik weet niet zeker wat je bedoelt. Gaat het over een van deze onderwerpen?"
+CLARIFY_NONE = "Geen van deze"
+CLARIFY_NONE_REPLY = (
+    "Jammer, dan begrijp ik je vraag nog niet. Probeer hem eens anders te stellen, "
+    "of typ 'help' om te zien waar ik je mee kan helpen."
+)
+
+ESCALATE = (
+    "Twijfel je? Dan is de afspraak: overleg met je leidinggevende voordat je iets plaatst "
+    "(regel M6). Tot die tijd: niet publiceren."
+)
+ESCALATE_TOPIC = "Het gaat over **{title}** ({rules})."
+ESCALATE_OFFER = "Zal ik je vraag voorleggen aan je leidinggevende?"
+ESCALATE_YES = "Ja, leg het voor"
+ESCALATE_NO = "Nee, hoeft niet"
+ESCALATE_DECLINED = (
+    "Prima. Bedenk wel: zolang je twijfelt, plaats je het niet (regel M6). "
+    "Je kunt me altijd opnieuw vragen om het voor te leggen."
+)
+
+CHECK_INTRO = "Een paar vragen, dan weet je het."
+CHECK_YES = "Ja"
+CHECK_NO = "Nee"
+CHECK_DONT_KNOW = "Weet ik niet"
+CHECK_STOP = "Stoppen"
+CHECK_STOPPED = "Goed, dan stoppen we hier. Vraag gerust opnieuw als je wilt."
+CHECK_OK = "Op basis van je antwoorden mag het. Let nog op:"
+CHECK_OK_CONDITIONS = (
+    "• Maak duidelijk of je namens de school of op persoonlijke titel plaatst (regel M1).",
+    "• Je bent zelf verantwoordelijk voor wat je publiceert (regel M5).",
+    "• Wat online staat, blijft vindbaar, ook als je het verwijdert (regel ML3).",
+)
+CHECK_DOUBT = "Weet je het niet zeker? Dan is het advies: nog niet plaatsen (regel M6)."
+
+RULE_HEADER = "**Regel {id}** ({section}):"
+RULE_UNKNOWN = "Regel {id} ken ik niet. Het protocol heeft de regels {known}."
+
+OPTION_EXPIRED = "Die keuze is niet meer geldig. Stel je vraag gerust opnieuw."
+ATTACHMENT = (
+    "Ik bekijk geen foto's of bestanden en stuur ze ook niet door: beelden van leerlingen "
+    "horen niet rond te gaan (regel ML2). Beschrijf in een zin wat erop staat, "
+    "dan help ik je verder."
+)
+
+
+def known_rules() -> str:
+    return "P, M1–M7, ML1–ML3 en S1–S6" if RULE_IDS else ""
+
+
+def cite(rules: tuple[str, ...]) -> str:
+    """'regel ML2' or 'regels M3 en M7'."""
+    if not rules:
+        return ""
+    if len(rules) == 1:
+        return f"regel {rules[0]}"
+    return "regels " + ", ".join(rules[:-1]) + " en " + rules[-1]
+
+
+def source_line(rules: tuple[str, ...]) -> str:
+    return f"_Protocol Sociale Media, {cite(rules)}_"
+
+
+ESCALATE_MANUAL = (
+    "Neem contact op met je leidinggevende en leg je vraag voor. "
+    "Tot je akkoord hebt: niet publiceren (regel M6)."
+)
