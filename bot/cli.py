@@ -1,17 +1,23 @@
-"""Command line: `python -m bot ask|chat|eval|kb check`."""
+"""Command line: `python -m bot ask|chat|eval|purge|kb check|directory ...`."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+from bot.app import build_app
 from bot.core import load_core
+from bot.directory_cli import add_directory_commands
 from bot.evaluation import evaluate, format_report, load_cases
+from bot.faults import fault_from_env
 from bot.kb_loader import BUNDLED_KNOWLEDGE, check_knowledge
 from bot.messages import Answer
 from bot.problems import DataError
+from bot.settings import Settings, SettingsError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,7 +29,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except DataError as exc:
-        print("The knowledge base was refused:", file=sys.stderr)
+        print("A data file was refused:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    except SettingsError as exc:
+        print("The settings are not usable:", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 2
@@ -42,11 +53,19 @@ def _parser() -> argparse.ArgumentParser:
     ask.set_defaults(run=_ask)
 
     chat = commands.add_parser("chat", help="interactive console conversation")
+    chat.add_argument("--as", dest="person", help="play this person of the directory")
+    chat.add_argument("--db", type=Path, help="SQLite database (default: BOT_DB)")
     chat.set_defaults(run=_chat)
+
+    purge = commands.add_parser("purge", help="delete closed cases past the retention period")
+    purge.add_argument("--db", type=Path, help="SQLite database (default: BOT_DB)")
+    purge.set_defaults(run=_purge)
 
     ev = commands.add_parser("eval", help="score a labelled question set")
     ev.add_argument("file", type=Path)
     ev.set_defaults(run=_eval)
+
+    add_directory_commands(commands)
 
     kb = commands.add_parser("kb", help="knowledge base tools")
     kb_commands = kb.add_subparsers(title="kb commands")
@@ -85,11 +104,43 @@ def _stdin_lines():
         yield line.rstrip("\r\n")
 
 
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = Settings.from_env(os.environ)
+    if getattr(args, "db", None):
+        settings = replace(settings, db=args.db)
+    if args.knowledge:
+        settings = replace(settings, knowledge=args.knowledge)
+    return settings
+
+
 def _chat(args: argparse.Namespace) -> int:
     from handlers.console import run_console
 
-    core = load_core(args.knowledge)
-    return run_console(core, sys.stdin, sys.stdout)
+    app = build_app(_settings(args), fault=fault_from_env(os.environ))
+    try:
+        user = args.person or "console"
+        if args.person and app.directory.get(args.person) is None:
+            print(
+                f"unknown person '{args.person}': see `python -m bot directory list`",
+                file=sys.stderr,
+            )
+            return 2
+        return run_console(app.engine, sys.stdin, sys.stdout, user)
+    finally:
+        app.close()
+
+
+def _purge(args: argparse.Namespace) -> int:
+    app = build_app(_settings(args))
+    try:
+        cases, messages = app.engine.purge()
+    finally:
+        app.close()
+    days = app.settings.retention.days
+    print(
+        f"Purged {cases} closed case(s) and {messages} delivered message(s) older than {days} days."
+    )
+    return 0
 
 
 def _eval(args: argparse.Namespace) -> int:

@@ -1,70 +1,198 @@
 """The conversation engine: values in, values out.
 
-`handle(incoming)` turns what a person typed or clicked into replies. Option
-clicks carry short action ids:
+`handle(incoming)` turns what a person typed, commanded or clicked into
+replies; `tick(now)` does the time-driven work (reminders, stand-ins,
+expiry). Each call is one transaction: conversation state, cases and every
+reply (stored in the outbox) change together or not at all. Platforms send
+the replies and then call `delivered()`; `undelivered()` gives what a
+crash left unsent.
 
-* `topic:<entry>` / `topic:none`: a topic picked from a clarify reply;
-* `chk:<entry>:<answers>` / `chk:stop`: a step of the publication check;
-* `esc:yes:<entry>` / `esc:no`: the answer to the escalation offer.
+Option action ids:
+  topic:<entry> / topic:none   a topic picked from a clarify reply
+  chk:<entry>:<answers>        a step of the publication check (see checkflow)
+  esc:..., case:..., cmt:...   the escalation (see escalation)
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+
 from bot import texts
+from bot.cases import CaseBook
 from bot.core import Core
-from bot.messages import Answer, Incoming, Option, Reply
+from bot.directory import Directory
+from bot.escalation import Escalations
+from bot.messages import Answer, Incoming, Reply
+from bot.settings import Settings
+from bot.store import Store
+from bot.turn import Turn
+
+Clock = Callable[[], datetime]
+COMMANDS = ("help", "start", "mijn", "escalaties", "vraag", "regel")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 class Engine:
-    def __init__(self, core: Core) -> None:
+    def __init__(
+        self,
+        core: Core,
+        store: Store,
+        directory: Directory,
+        settings: Settings,
+        clock: Clock = utc_now,
+    ) -> None:
         self.core = core
         self.responder = core.responder
+        self.store = store
+        self.directory = directory
+        self.settings = settings
+        self.clock = clock
+        self.escalations = Escalations(core.kb, directory, settings, core.responder.checks)
+
+    # identity
+
+    def party_of(self, platform: str, user: str) -> str:
+        """The directory person id, or `platform:user` for someone not in the directory."""
+        person = self.directory.find(platform, user)
+        return person.id if person is not None else f"{platform}:{user}"
+
+    # entry points
 
     def handle(self, incoming: Incoming) -> list[Reply]:
-        if incoming.attachments:
-            return [Reply(texts.ATTACHMENT)]
-        if incoming.action is not None:
-            answer = self.pick(incoming.action)
-        else:
-            answer = self.responder.respond(incoming.text)
-        return [Reply(answer.text, answer.options, answer=answer)]
+        party = self.party_of(incoming.platform, incoming.user)
+        now = self.clock()
+        with self.store.transaction() as db:
+            turn = Turn(
+                party,
+                self.escalations.name_of(party),
+                incoming,
+                self.store.conversation_state(party),
+                now,
+                CaseBook(db),
+            )
+            self._dispatch(turn)
+            self.store.set_conversation_state(party, turn.state, now)
+            return self._store_replies(turn)
 
-    def pick(self, action: str) -> Answer:
+    def tick(self, now: datetime | None = None) -> list[Reply]:
+        now = now or self.clock()
+        with self.store.transaction() as db:
+            turn = Turn("", "", Incoming("system", "", ""), {}, now, CaseBook(db))
+            self.escalations.tick(turn)
+            return self._store_replies(turn)
+
+    def undelivered(self, party: str | None = None) -> list[Reply]:
+        return [Reply.from_outbox(row) for row in self.store.undelivered(party)]
+
+    def delivered(self, replies: list[Reply]) -> None:
+        ids = [r.outbox_id for r in replies if r.outbox_id is not None]
+        self.store.mark_delivered(ids, self.clock())
+
+    def purge(self, now: datetime | None = None) -> tuple[int, int]:
+        return self.store.purge((now or self.clock()) - self.settings.retention)
+
+    def _store_replies(self, turn: Turn) -> list[Reply]:
+        stored = []
+        for reply in turn.replies:
+            reply = replace(reply, to=reply.to or turn.party)
+            outbox_id = self.store.enqueue(reply.to, reply.payload(), turn.now, reply.conversation)
+            stored.append(_with_outbox_id(reply, outbox_id))
+        return stored
+
+    # dispatch
+
+    def _dispatch(self, turn: Turn) -> None:
+        incoming = turn.incoming
+        if incoming.attachments:
+            turn.say(texts.ATTACHMENT)
+            if not incoming.text.strip():
+                return
+        if incoming.action is not None:
+            self._pick(turn, incoming.action)
+        elif incoming.command is not None:
+            self._command(turn, incoming.command, incoming.text)
+        elif turn.state.get("await") == "context":
+            self.escalations.submit(turn, incoming.text)
+        elif turn.state.get("await") == "comment":
+            self.escalations.comment(turn, incoming.text)
+        else:
+            self._question(turn, incoming.text)
+
+    def _question(self, turn: Turn, text: str) -> None:
+        answer = self.responder.respond(text)
+        turn.state = {"question": text.strip()[:1000]} if answer.action != "help" else {}
+        if answer.entry:
+            turn.state["entry"] = answer.entry
+        if answer.action == "escalate":
+            answer = self.escalations.personalise_offer(turn, answer)
+        turn.answer(answer)
+
+    def _command(self, turn: Turn, command: str, text: str) -> None:
+        if command in ("help", "start"):
+            turn.answer(Answer("help", texts.HELP))
+        elif command == "mijn":
+            self.escalations.list_mine(turn)
+        elif command == "escalaties":
+            self.escalations.list_waiting(turn)
+        elif command == "regel":
+            turn.answer(self.responder.show_rule(text.strip().upper()))
+        else:
+            self._question(turn, text)
+
+    def _pick(self, turn: Turn, action: str) -> None:
         kind, _, rest = action.partition(":")
         if kind == "topic":
-            return self._topic(rest)
-        if kind == "chk":
-            return self._check_step(action)
-        if kind == "esc":
-            return self._escalation(rest)
-        return Answer("info", texts.OPTION_EXPIRED)
+            self._topic(turn, rest)
+        elif kind == "chk":
+            self._check_step(turn, action)
+        elif kind == "esc":
+            self._escalation_choice(turn, rest)
+        elif kind == "case":
+            case_id, _, verb = rest.partition(":")
+            self.escalations.act_on_case(turn, case_id, verb)
+        elif kind == "cmt" and turn.state.get("await") == "comment":
+            self.escalations.comment(turn, None)
+        else:
+            turn.say(texts.OPTION_EXPIRED)
 
-    def _topic(self, entry_id: str) -> Answer:
-        if entry_id == "none":
-            return Answer("info", texts.CLARIFY_NONE_REPLY)
+    def _topic(self, turn: Turn, entry_id: str) -> None:
         entry = self.core.kb.entry(entry_id)
-        if entry is None:
-            return Answer("info", texts.OPTION_EXPIRED)
-        return self.responder.answer_entry(entry)
+        if entry_id == "none" or entry is None:
+            text = texts.CLARIFY_NONE_REPLY if entry_id == "none" else texts.OPTION_EXPIRED
+            turn.say(text)
+            return
+        turn.state["entry"] = entry.id
+        turn.answer(self.responder.answer_entry(entry))
 
-    def _check_step(self, action: str) -> Answer:
+    def _check_step(self, turn: Turn, action: str) -> None:
         checks = self.responder.checks
-        if action == "chk:stop":
-            return Answer("info", texts.CHECK_STOPPED)
-        state = checks.decode(action)
+        state = checks.decode(action) if action != "chk:stop" else None
         if state is None:
-            return Answer("info", texts.OPTION_EXPIRED)
+            turn.say(texts.CHECK_STOPPED if action == "chk:stop" else texts.OPTION_EXPIRED)
+            return
         step = checks.step(state)
         if step.action != "doubt":
-            return step
-        offer = (
-            Option(texts.ESCALATE_YES, f"esc:yes:{state.entry.id}"),
-            Option(texts.ESCALATE_NO, "esc:no"),
-        )
-        text = f"{step.text}\n\n{texts.ESCALATE_OFFER}"
-        return Answer("escalate", text, step.rules, state.entry.id, None, offer)
+            turn.answer(step)
+            return
+        turn.state.update(entry=state.entry.id, check=action)
+        offer = self.responder.escalation_offer_after_check(step, state.entry)
+        turn.answer(self.escalations.personalise_offer(turn, offer))
 
-    def _escalation(self, rest: str) -> Answer:
-        if rest == "no":
-            return Answer("info", texts.ESCALATE_DECLINED, ("M6",))
-        return Answer("info", texts.ESCALATE_MANUAL, ("M6",))
+    def _escalation_choice(self, turn: Turn, rest: str) -> None:
+        if rest.startswith("yes"):
+            self.escalations.accept_offer(turn, rest.partition(":")[2] or "-")
+        elif rest == "send" and turn.state.get("await") == "context":
+            self.escalations.submit(turn, "")
+        elif rest == "no":
+            self.escalations.decline(turn)
+        else:
+            turn.say(texts.OPTION_EXPIRED)
+
+
+def _with_outbox_id(reply: Reply, outbox_id: int) -> Reply:
+    return replace(reply, outbox_id=outbox_id)

@@ -33,6 +33,7 @@ BUNDLED_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 TOP_LEVEL_KEYS = ("intro", "rules", "entries", "checks", "lexicon")
 MIN_QUESTIONS = 5
 MAX_TITLE = 40
+_SINGULAR = {"rules": "rule", "entries": "entry", "checks": "check"}
 _ENTRY_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -134,7 +135,7 @@ def _items(top: FieldReader, key: str) -> list[FieldReader]:
             )
             continue
         if isinstance(item.get("id"), str):
-            what = f"{key[:-1]} '{item['id']}'"
+            what = f"{_SINGULAR[key]} '{item['id']}'"
         readers.append(FieldReader(item, top.file, what, top.problems))
     return readers
 

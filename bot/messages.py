@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 MAX_ACTION_BYTES = 64
@@ -49,23 +50,59 @@ class Answer:
 
 @dataclass(frozen=True)
 class Incoming:
-    """Something a person did: typed text, or picked an option (`action`)."""
+    """Something a person did: typed text, a command, or picked an option (`action`).
+
+    `user` is the platform's user id; `conversation` the platform's place
+    (a direct chat, or a channel/thread). `attachments` only counts files and
+    photos: their content never enters the core.
+    """
 
     platform: str
     user: str
     conversation: str
     text: str = ""
     action: str | None = None
+    command: str | None = None
     private: bool = True
     attachments: int = 0
 
 
 @dataclass(frozen=True)
 class Reply:
-    """Something the bot says: in the current conversation, or to a person (`to`)."""
+    """Something the bot says to one party (a directory person id or `platform:user`).
+
+    With `conversation` set it belongs in that conversation (the one the
+    person wrote in); without, it goes to the person's private chat.
+    `replaces_clicked` asks the platform to replace the message whose button
+    was clicked. `outbox_id` is set once the reply is stored for delivery.
+    """
 
     text: str
     options: tuple[Option, ...] = ()
     to: str | None = None
+    conversation: str | None = None
     ephemeral: bool = False
+    replaces_clicked: bool = False
     answer: Answer | None = None
+    outbox_id: int | None = None
+
+    def payload(self) -> dict:
+        return {
+            "text": self.text,
+            "options": [[o.label, o.action] for o in self.options],
+            "ephemeral": self.ephemeral,
+            "replaces_clicked": self.replaces_clicked,
+        }
+
+    @classmethod
+    def from_outbox(cls, row) -> Reply:
+        payload = json.loads(row["payload"])
+        return cls(
+            text=payload["text"],
+            options=tuple(Option(label, action) for label, action in payload["options"]),
+            to=row["recipient"],
+            conversation=row["conversation"],
+            ephemeral=payload["ephemeral"],
+            replaces_clicked=payload["replaces_clicked"],
+            outbox_id=row["id"],
+        )

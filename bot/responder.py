@@ -93,6 +93,18 @@ class Responder:
             (*options, Option(texts.CLARIFY_NONE, "topic:none")),
         )
 
+    def escalation_offer_after_check(self, step: Answer, entry: Entry) -> Answer:
+        """The check ended in doubt: offer to ask the leidinggevende."""
+        text = f"{step.text}\n\n{texts.ESCALATE_OFFER}"
+        return Answer("escalate", text, step.rules, entry.id, None, self._offer_options(entry.id))
+
+    @staticmethod
+    def _offer_options(entry_id: str | None) -> tuple[Option, ...]:
+        return (
+            Option(texts.ESCALATE_YES, f"esc:yes:{entry_id or '-'}"),
+            Option(texts.ESCALATE_NO, "esc:no"),
+        )
+
     def escalation_offer(self, topic: Candidate | None) -> Answer:
         parts = [texts.ESCALATE]
         rules: tuple[str, ...] = ("M6",)
@@ -105,9 +117,6 @@ class Responder:
                 texts.ESCALATE_TOPIC.format(title=entry.title, rules=texts.cite(entry.rules))
             )
         parts.append(texts.ESCALATE_OFFER)
-        options = (
-            Option(texts.ESCALATE_YES, f"esc:yes:{entry_id or '-'}"),
-            Option(texts.ESCALATE_NO, "esc:no"),
-        )
         score = topic.score if topic else None
+        options = self._offer_options(entry_id)
         return Answer("escalate", "\n\n".join(parts), rules, entry_id, score, options)

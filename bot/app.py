@@ -1,0 +1,31 @@
+"""Explicit wiring: settings -> knowledge base, directory, store -> engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core import Core, load_core
+from bot.directory import BUNDLED_DEMO_DIRECTORY, Directory, load_directory
+from bot.engine import Clock, Engine, utc_now
+from bot.settings import Settings
+from bot.store import Fault, Store, no_fault
+
+
+@dataclass
+class App:
+    settings: Settings
+    core: Core
+    directory: Directory
+    store: Store
+    engine: Engine
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def build_app(settings: Settings, clock: Clock = utc_now, fault: Fault = no_fault) -> App:
+    core = load_core(settings.knowledge)
+    directory = load_directory(settings.directory or BUNDLED_DEMO_DIRECTORY)
+    store = Store(settings.db, fault)
+    engine = Engine(core, store, directory, settings, clock)
+    return App(settings, core, directory, store, engine)

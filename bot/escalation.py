@@ -1,0 +1,250 @@
+"""Putting a doubtful question to the asker's leidinggevende, and what follows.
+
+Option action ids:
+  esc:yes:<entry|->  the asker accepts the offer; the bot asks for context
+  esc:send / esc:no  send without context / do not escalate
+  case:<id>:<akkoord|niet|bel|intrekken>  a decision, or the asker withdrawing
+  cmt:skip           the decider gives no comment
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot import case_texts as ct
+from bot import texts
+from bot.cases import Case, NewCase
+from bot.checkflow import CheckFlow
+from bot.directory import Directory
+from bot.knowledge import KnowledgeBase
+from bot.messages import Answer, Option
+from bot.settings import Settings
+from bot.turn import Turn
+
+DECIDE_ACTIONS = ("akkoord", "niet", "bel")
+
+
+class Escalations:
+    def __init__(
+        self, kb: KnowledgeBase, directory: Directory, settings: Settings, checks: CheckFlow
+    ) -> None:
+        self.kb = kb
+        self.directory = directory
+        self.settings = settings
+        self.checks = checks
+
+    # who decides
+
+    def decider_for(self, party: str) -> str | None:
+        """The asker's leidinggevende, else the default contact; None when neither is known."""
+        manager = self.directory.manager_of(party)
+        if manager is not None and manager.id != party:
+            return manager.id
+        contact = self.settings.default_contact or self.directory.default_contact
+        if contact and self.directory.get(contact) and contact != party:
+            return contact
+        return None
+
+    def name_of(self, party: str) -> str:
+        person = self.directory.get(party)
+        if person is not None:
+            return person.name
+        return "een collega" if ":" in party else party
+
+    # the offer
+
+    def personalise_offer(self, turn: Turn, answer: Answer) -> Answer:
+        """Name who the question would go to, or say there is nobody."""
+        decider = self.decider_for(turn.party)
+        if decider is None:
+            text = answer.text.replace(texts.ESCALATE_OFFER, ct.OFFER_NOBODY)
+            return Answer(answer.action, text, answer.rules, answer.entry, answer.score)
+        own_manager = self.directory.manager_of(turn.party)
+        template = (
+            ct.OFFER_MANAGER if own_manager and own_manager.id == decider else ct.OFFER_DEFAULT
+        )
+        offer = template.format(name=self.name_of(decider))
+        text = answer.text.replace(texts.ESCALATE_OFFER, offer)
+        return Answer(answer.action, text, answer.rules, answer.entry, answer.score, answer.options)
+
+    def accept_offer(self, turn: Turn, entry_id: str) -> None:
+        decider = self.decider_for(turn.party)
+        if decider is None:
+            turn.say(ct.OFFER_NOBODY)
+            return
+        turn.state["await"] = "context"
+        if entry_id != "-":
+            turn.state["entry"] = entry_id
+        options = (Option(ct.NO_CONTEXT, "esc:send"), Option(ct.CANCEL, "esc:no"))
+        turn.say(ct.ASK_CONTEXT.format(name=self.name_of(decider)), options)
+
+    def decline(self, turn: Turn) -> None:
+        _forget_draft(turn)
+        turn.say(texts.ESCALATE_DECLINED)
+
+    # the case
+
+    def submit(self, turn: Turn, context: str) -> None:
+        decider = self.decider_for(turn.party)
+        if decider is None:
+            _forget_draft(turn)
+            turn.say(ct.OFFER_NOBODY)
+            return
+        entry = self.kb.entry(turn.state.get("entry") or "")
+        check = self.checks.decode(turn.state.get("check", "")) if turn.state.get("check") else None
+        new = NewCase(
+            asker=turn.party,
+            asker_name=turn.name,
+            manager=decider,
+            entry=entry.id if entry else None,
+            rules=tuple(dict.fromkeys(("M6", *(entry.rules if entry else ())))),
+            question=turn.state.get("question") or ct.NO_QUESTION,
+            check_summary=self.checks.summary(check) if check else "",
+            context=context.strip()[:1000],
+        )
+        case = turn.cases.open_case(new, turn.now)
+        _forget_draft(turn)
+        turn.tell(decider, self.case_message(case), self.decision_options(case))
+        withdraw = (Option(ct.WITHDRAW, f"case:{case.id}:intrekken"),)
+        turn.say(ct.SUBMITTED.format(name=self.name_of(decider), id=case.id), withdraw)
+
+    def case_message(self, case: Case, preface: str = "") -> str:
+        parts = [preface] if preface else []
+        parts.append(ct.TO_MANAGER.format(asker=case.asker_name, id=case.id))
+        parts.append(ct.TO_MANAGER_QUESTION.format(question=case.question))
+        if case.context:
+            parts.append(ct.TO_MANAGER_CONTEXT.format(context=case.context))
+        entry = self.kb.entry(case.entry or "")
+        if entry is not None:
+            parts.append(
+                ct.TO_MANAGER_TOPIC.format(title=entry.title, rules=texts.cite(entry.rules))
+            )
+        if case.check_summary:
+            parts.append(ct.TO_MANAGER_CHECK.format(summary=case.check_summary))
+        parts.append(ct.TO_MANAGER_ADVICE)
+        return "\n".join(parts)
+
+    @staticmethod
+    def decision_options(case: Case) -> tuple[Option, ...]:
+        return tuple(Option(ct.DECISION_LABELS[d], f"case:{case.id}:{d}") for d in DECIDE_ACTIONS)
+
+    def act_on_case(self, turn: Turn, case_id: str, verb: str) -> None:
+        case = turn.cases.get(int(case_id)) if case_id.isdigit() else None
+        if case is None:
+            turn.say(ct.UNKNOWN_CASE)
+        elif verb == "intrekken":
+            self._withdraw(turn, case)
+        elif verb not in DECIDE_ACTIONS:
+            turn.say(texts.OPTION_EXPIRED)
+        elif not case.may_decide(turn.party):
+            turn.say(ct.NOT_YOURS.format(name=self.name_of(case.manager), id=case.id))
+        elif not case.is_open:
+            turn.say(self._already(case), replaces_clicked=True)
+        else:
+            self._decide(turn, case, verb)
+
+    def _already(self, case: Case) -> str:
+        template = ct.ALREADY.get(case.status, ct.ALREADY["expired"])
+        by = self.name_of(case.decided_by or "")
+        return template.format(id=case.id, decision=ct.decision_label(case), by=by)
+
+    def _decide(self, turn: Turn, case: Case, decision: str) -> None:
+        case = turn.cases.decide(case, decision, turn.party, turn.now)
+        name = self.name_of(turn.party)
+        turn.tell(case.asker, ct.TO_ASKER_DECISION[decision].format(name=name, id=case.id))
+        other = case.standin if turn.party == case.manager else case.manager
+        label = ct.decision_label(case)
+        if other:
+            turn.tell(other, ct.ALREADY["decided"].format(id=case.id, decision=label, by=name))
+        turn.say(
+            ct.DECIDED.format(decision=label, asker=case.asker_name, id=case.id),
+            replaces_clicked=True,
+        )
+        turn.state["await"] = "comment"
+        turn.state["case"] = case.id
+        turn.say(ct.ASK_COMMENT, (Option(ct.NO_COMMENT, "cmt:skip"),))
+
+    def _withdraw(self, turn: Turn, case: Case) -> None:
+        if case.asker != turn.party:
+            turn.say(ct.NOT_ASKER)
+            return
+        if not case.is_open:
+            turn.say(self._already(case))
+            return
+        case = turn.cases.close(case, "withdrawn", turn.now)
+        for decider in filter(None, (case.manager, case.standin)):
+            turn.tell(decider, ct.WITHDRAWN_TO_MANAGER.format(asker=case.asker_name, id=case.id))
+        turn.say(ct.WITHDRAWN.format(id=case.id), replaces_clicked=True)
+
+    def comment(self, turn: Turn, text: str | None) -> None:
+        case = turn.cases.get(int(turn.state.pop("case", 0)))
+        turn.state.pop("await", None)
+        if case is None or text is None or not text.strip():
+            turn.say(ct.COMMENT_SKIPPED)
+            return
+        comment = text.strip()[:1000]
+        turn.cases.add_comment(case, comment)
+        name = self.name_of(turn.party)
+        turn.tell(case.asker, ct.TO_ASKER_COMMENT.format(name=name, id=case.id, comment=comment))
+        turn.say(ct.COMMENT_SENT.format(asker=case.asker_name))
+
+    # lists
+
+    def list_mine(self, turn: Turn) -> None:
+        cases = turn.cases.asked_by(turn.party)
+        if not cases:
+            turn.say(ct.MINE_NONE)
+            return
+        turn.say(ct.MINE_HEADER)
+        for case in cases:
+            line = ct.MINE_ITEM.format(
+                id=case.id,
+                name=self.name_of(case.manager),
+                since=case.created_at.strftime("%d-%m %H:%M"),
+                question=case.question,
+            )
+            turn.say(line, (Option(ct.WITHDRAW, f"case:{case.id}:intrekken"),))
+
+    def list_waiting(self, turn: Turn) -> None:
+        cases = turn.cases.waiting_for(turn.party)
+        if not cases:
+            turn.say(ct.WAITING_NONE)
+            return
+        phrase = "wacht 1 vraag" if len(cases) == 1 else f"wachten {len(cases)} vragen"
+        turn.say(ct.WAITING_HEADER.format(phrase=phrase))
+        for case in cases:
+            turn.say(self.case_message(case), self.decision_options(case))
+
+    # time
+
+    def tick(self, turn: Turn) -> None:
+        for case in turn.cases.all_open():
+            self._tick_case(turn, case, turn.now)
+
+    def _tick_case(self, turn: Turn, case: Case, now: datetime) -> None:
+        age = now - case.created_at
+        settings = self.settings
+        if age >= settings.expire_after:
+            turn.cases.close(case, "expired", now)
+            name = self.name_of(case.manager)
+            turn.tell(case.asker, ct.EXPIRED_TO_ASKER.format(id=case.id, name=name))
+            for decider in filter(None, (case.manager, case.standin)):
+                turn.tell(decider, ct.EXPIRED_TO_MANAGER.format(id=case.id, asker=case.asker_name))
+            return
+        if age >= settings.standin_after and case.standin_at is None:
+            standin = self.directory.standin_for(case.manager)
+            standin_id = standin.id if standin and standin.id != case.asker else None
+            turn.cases.add_standin(case, standin_id, now)
+            if standin_id:
+                preface = ct.TO_STANDIN.format(manager=self.name_of(case.manager))
+                turn.tell(standin_id, self.case_message(case, preface), self.decision_options(case))
+        if age >= settings.remind_after and case.reminded_at is None:
+            turn.cases.mark_reminded(case, now)
+            turn.tell(
+                case.manager, self.case_message(case, ct.REMINDER), self.decision_options(case)
+            )
+
+
+def _forget_draft(turn: Turn) -> None:
+    for key in ("await", "entry", "check"):
+        turn.state.pop(key, None)

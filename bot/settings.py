@@ -1,0 +1,75 @@
+"""One typed settings object, read once from the environment and passed down."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+DEFAULT_DB = Path("protocolbot.sqlite3")
+
+
+class SettingsError(Exception):
+    """Settings that are missing or wrong; the message names every problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: Path = DEFAULT_DB
+    knowledge: Path | None = None
+    directory: Path | None = None
+    default_contact: str | None = None
+    remind_after: timedelta = timedelta(hours=24)
+    standin_after: timedelta = timedelta(hours=48)
+    expire_after: timedelta = timedelta(days=7)
+    retention: timedelta = timedelta(days=90)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Settings:
+        problems: list[str] = []
+        reader = _Reader(env, problems)
+        settings = cls(
+            db=reader.path("BOT_DB") or DEFAULT_DB,
+            knowledge=reader.path("BOT_KNOWLEDGE"),
+            directory=reader.path("BOT_DIRECTORY"),
+            default_contact=env.get("BOT_DEFAULT_CONTACT") or None,
+            remind_after=reader.duration("BOT_REMIND_AFTER_HOURS", "hours", 24),
+            standin_after=reader.duration("BOT_STANDIN_AFTER_HOURS", "hours", 48),
+            expire_after=reader.duration("BOT_EXPIRE_AFTER_DAYS", "days", 7),
+            retention=reader.duration("BOT_RETENTION_DAYS", "days", 90),
+        )
+        if settings.standin_after < settings.remind_after:
+            problems.append(
+                "BOT_STANDIN_AFTER_HOURS must not be shorter than BOT_REMIND_AFTER_HOURS"
+            )
+        if problems:
+            raise SettingsError(problems)
+        return settings
+
+
+class _Reader:
+    def __init__(self, env: Mapping[str, str], problems: list[str]) -> None:
+        self.env = env
+        self.problems = problems
+
+    def path(self, name: str) -> Path | None:
+        value = self.env.get(name, "").strip()
+        return Path(value) if value else None
+
+    def duration(self, name: str, unit: str, default: float) -> timedelta:
+        raw = self.env.get(name, "").strip()
+        if not raw:
+            return timedelta(**{unit: default})
+        try:
+            value = float(raw)
+        except ValueError:
+            self.problems.append(f"{name} must be a number of {unit}, not {raw!r}")
+            return timedelta(**{unit: default})
+        if value <= 0:
+            self.problems.append(f"{name} must be more than 0")
+        return timedelta(**{unit: value})

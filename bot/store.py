@@ -1,0 +1,173 @@
+"""SQLite storage: conversation state, escalation cases and the outbox.
+
+WAL mode, schema versioned with numbered migrations (PRAGMA user_version).
+Every state change runs in one `transaction()`; replies to people are written
+to the outbox in the same transaction, and marked delivered once sent, so a
+crash at any point loses nothing and a restart sends what was not sent.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: conversations, cases, outbox
+    """
+    CREATE TABLE conversations (
+        party TEXT PRIMARY KEY,
+        state TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE cases (
+        id INTEGER PRIMARY KEY,
+        asker TEXT NOT NULL,
+        asker_name TEXT NOT NULL,
+        manager TEXT NOT NULL,
+        standin TEXT,
+        entry TEXT,
+        rules TEXT NOT NULL,
+        question TEXT NOT NULL,
+        check_summary TEXT NOT NULL DEFAULT '',
+        context TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL,
+        decision TEXT,
+        decided_by TEXT,
+        comment TEXT,
+        created_at TEXT NOT NULL,
+        reminded_at TEXT,
+        standin_at TEXT,
+        closed_at TEXT
+    );
+    CREATE INDEX cases_open ON cases(status, created_at);
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        recipient TEXT NOT NULL,
+        conversation TEXT,
+        payload TEXT NOT NULL,
+        case_id INTEGER,
+        created_at TEXT NOT NULL,
+        delivered_at TEXT
+    );
+    CREATE INDEX outbox_pending ON outbox(recipient) WHERE delivered_at IS NULL;
+    """,
+)
+
+Fault = Callable[[str], None]
+
+
+def no_fault(_point: str) -> None:
+    """The production fault hook: does nothing. Tests pass one that kills the process."""
+
+
+class Store:
+    def __init__(self, path: Path | str, fault: Fault = no_fault) -> None:
+        self.path = str(path)
+        self.fault = fault
+        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA busy_timeout=5000")
+        self._migrate()
+
+    def close(self) -> None:
+        self.db.close()
+
+    @property
+    def version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        with self.transaction():
+            current = self.version
+            for number, script in enumerate(MIGRATIONS, 1):
+                if number > current:
+                    for statement in filter(str.strip, script.split(";")):
+                        self.db.execute(statement)
+                    self.db.execute(f"PRAGMA user_version = {number}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.fault("before-commit")
+        self.db.execute("COMMIT")
+        self.fault("after-commit")
+
+    # conversations
+
+    def conversation_state(self, party: str) -> dict[str, Any]:
+        row = self.db.execute(
+            "SELECT state FROM conversations WHERE party = ?", (party,)
+        ).fetchone()
+        return json.loads(row["state"]) if row else {}
+
+    def set_conversation_state(self, party: str, state: dict[str, Any], now: datetime) -> None:
+        if not state:
+            self.db.execute("DELETE FROM conversations WHERE party = ?", (party,))
+            return
+        self.db.execute(
+            "INSERT INTO conversations(party, state, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(party) DO UPDATE"
+            " SET state = excluded.state, updated_at = excluded.updated_at",
+            (party, json.dumps(state), now.isoformat()),
+        )
+
+    # outbox
+
+    def enqueue(
+        self,
+        recipient: str,
+        payload: dict[str, Any],
+        now: datetime,
+        conversation: str | None = None,
+        case_id: int | None = None,
+    ) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO outbox(recipient, conversation, payload, case_id, created_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (recipient, conversation, json.dumps(payload), case_id, now.isoformat()),
+        )
+        return int(cursor.lastrowid)
+
+    def undelivered(self, recipient: str | None = None) -> list[sqlite3.Row]:
+        if recipient is None:
+            query = "SELECT * FROM outbox WHERE delivered_at IS NULL ORDER BY id"
+            return self.db.execute(query).fetchall()
+        query = "SELECT * FROM outbox WHERE delivered_at IS NULL AND recipient = ? ORDER BY id"
+        return self.db.execute(query, (recipient,)).fetchall()
+
+    def mark_delivered(self, outbox_ids: list[int], now: datetime) -> None:
+        if not outbox_ids:
+            return
+        self.fault("before-mark-delivered")
+        with self.transaction():
+            self.db.executemany(
+                "UPDATE outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL",
+                [(now.isoformat(), i) for i in outbox_ids],
+            )
+
+    # retention
+
+    def purge(self, before: datetime) -> tuple[int, int]:
+        """Delete closed cases and delivered messages older than `before`."""
+        cutoff = before.isoformat()
+        with self.transaction():
+            cases = self.db.execute(
+                "DELETE FROM cases WHERE status != 'open' AND closed_at < ?", (cutoff,)
+            ).rowcount
+            messages = self.db.execute(
+                "DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?", (cutoff,)
+            ).rowcount
+            self.db.execute("DELETE FROM conversations WHERE updated_at < ?", (cutoff,))
+        return cases, messages

@@ -1,0 +1,48 @@
+"""One turn of a conversation: who acts, their state, and the replies gathered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from bot.cases import CaseBook
+from bot.messages import Answer, Incoming, Option, Reply
+
+
+@dataclass
+class Turn:
+    party: str
+    name: str
+    incoming: Incoming
+    state: dict[str, Any]
+    now: datetime
+    cases: CaseBook
+    replies: list[Reply] = field(default_factory=list)
+
+    def say(
+        self,
+        text: str,
+        options: tuple[Option, ...] = (),
+        answer: Answer | None = None,
+        replaces_clicked: bool = False,
+    ) -> None:
+        """A reply to the acting party, in the conversation they wrote in."""
+        self.replies.append(
+            Reply(
+                text,
+                options,
+                to=self.party,
+                conversation=self.incoming.conversation,
+                ephemeral=not self.incoming.private,
+                replaces_clicked=replaces_clicked,
+                answer=answer,
+            )
+        )
+
+    def answer(self, answer: Answer) -> None:
+        self.say(answer.text, answer.options, answer)
+
+    def tell(self, party: str, text: str, options: tuple[Option, ...] = ()) -> None:
+        """A message to another party, in their private chat."""
+        self.replies.append(Reply(text, options, to=party))

@@ -1,0 +1,111 @@
+"""A knowledge base with mistakes is refused, every problem reported as file:line."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.kb_loader import BUNDLED_KNOWLEDGE, check_knowledge, load_knowledge
+from bot.problems import DataError
+
+GOOD_ENTRY = """\
+  - id: {id}
+    title: Een onderwerp
+    kind: answer
+    rules: [ML2]
+    questions:
+      - {q} een
+      - {q} twee
+      - {q} drie
+      - {q} vier
+      - {q} vijf
+    answer: Een antwoord.
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def messages(path: Path) -> list[str]:
+    _, problems = check_knowledge(path)
+    return [str(p) for p in problems]
+
+
+def test_bundled_knowledge_base_is_valid():
+    kb = load_knowledge(BUNDLED_KNOWLEDGE)
+    covered = {rule for entry in kb.entries for rule in entry.rules}
+    assert covered == set(kb.rules)
+    assert all(len(entry.questions) >= 5 for entry in kb.entries)
+
+
+def test_valid_single_file(tmp_path):
+    path = write(tmp_path, "e.yaml", "entries:\n" + GOOD_ENTRY.format(id="a", q="vraag"))
+    assert messages(path) == []
+
+
+def test_unknown_rule_id_names_file_and_line(tmp_path):
+    text = "entries:\n" + GOOD_ENTRY.format(id="a", q="vraag").replace("[ML2]", "[ML2, M9]")
+    path = write(tmp_path, "e.yaml", text)
+    assert messages(path) == [f"{path}:5: entry 'a': unknown rule id 'M9'"]
+
+
+def test_duplicate_entry_id_reports_both_places(tmp_path):
+    text = "entries:\n" + GOOD_ENTRY.format(id="a", q="een") + GOOD_ENTRY.format(id="a", q="twee")
+    found = messages(write(tmp_path, "e.yaml", text))
+    assert len(found) == 1
+    assert ":13: duplicate entry id 'a' (already at " in found[0]
+    assert found[0].endswith("e.yaml:2)")
+
+
+def test_same_question_in_two_entries(tmp_path):
+    first = GOOD_ENTRY.format(id="a", q="vraag")
+    second = GOOD_ENTRY.format(id="b", q="andere").replace("andere een", "Vraag één!")
+    found = messages(write(tmp_path, "e.yaml", "entries:\n" + first + second))
+    assert len(found) == 1
+    assert ":18: entry 'b': question 'Vraag één!' appears twice (already at " in found[0]
+
+
+def test_empty_answer_and_wrong_types(tmp_path):
+    text = "entries:\n" + GOOD_ENTRY.format(id="a", q="vraag")
+    text = text.replace("answer: Een antwoord.", "answer: ''").replace("kind: answer", "kind: 3")
+    found = messages(write(tmp_path, "e.yaml", text))
+    assert any(":12: entry 'a': 'answer' is empty" in m for m in found)
+    assert any(":4: entry 'a': 'kind' must be text, not a number" in m for m in found)
+
+
+def test_too_few_questions_and_unknown_field(tmp_path):
+    text = """\
+entries:
+  - id: a
+    title: T
+    kind: answer
+    rules: [P]
+    questions: [een, twee]
+    answer: A
+    colour: blue
+"""
+    found = messages(write(tmp_path, "e.yaml", text))
+    assert any(":6: entry 'a': 'questions' has 2 items, at least 5" in m for m in found)
+    assert any(":8: entry 'a': unknown field 'colour'" in m for m in found)
+
+
+def test_invalid_yaml_reports_its_line(tmp_path):
+    found = messages(write(tmp_path, "e.yaml", "entries:\n  - id: a\n    title: [unclosed\n"))
+    assert len(found) == 1 and "invalid YAML" in found[0]
+
+
+def test_folder_must_be_complete(tmp_path):
+    write(tmp_path, "e.yaml", "entries:\n" + GOOD_ENTRY.format(id="a", q="vraag"))
+    found = messages(tmp_path)
+    assert any("the protocol text lacks rules: P, M1" in m for m in found)
+    assert any("no 'lexicon' found" in m for m in found)
+
+
+def test_load_refuses_with_every_problem(tmp_path):
+    text = "entries:\n" + GOOD_ENTRY.format(id="A B", q="vraag").replace("[ML2]", "[X]")
+    path = write(tmp_path, "e.yaml", text)
+    with pytest.raises(DataError) as refused:
+        load_knowledge(path)
+    assert len(refused.value.problems) == 2

@@ -1,0 +1,41 @@
+from bot.knowledge import Lexicon
+from bot.normalise import Normaliser, stem
+from bot.text import MAX_MATCH_CHARS, fold
+
+
+def test_fold_strips_accents_case_punctuation_and_emoji():
+    assert fold("Mag ik déze Foto's plaatsen?! 📸") == "mag ik deze fotos plaatsen"
+
+
+def test_fold_drops_control_characters():
+    assert fold("foto\x00\x07\tplaatsen\r\n") == "foto plaatsen"
+
+
+def test_fold_caps_very_long_text():
+    assert len(fold("a " * 100_000)) <= MAX_MATCH_CHARS
+
+
+def test_stem_gives_common_forms_one_stem():
+    assert stem("plaatsen") == stem("plaats")
+    assert stem("leerlingen") == "leerling"
+    assert stem("geplaatst") == "plaats"
+    assert stem("zetten") == "zet"
+
+
+def test_stem_leaves_short_words_and_numbers():
+    assert stem("klas") == "klas"
+    assert stem("2024") == "2024"
+
+
+def test_normaliser_maps_chat_spelling_and_drops_stop_words():
+    lexicon = Lexicon(
+        synonyms={"insta": "instagram", "k": "ik", "filmpje": "film"},
+        stopwords=frozenset({"ik", "mag", "een", "op"}),
+    )
+    tokens = Normaliser(lexicon).tokens("mag k een filmpje op insta zetten")
+    assert tokens == ("film", "instagram", "zet")
+
+
+def test_normaliser_removes_repeated_tokens():
+    tokens = Normaliser(Lexicon()).tokens("foto foto FOTO")
+    assert tokens == ("foto",)
