@@ -24,14 +24,49 @@ def is_known_rule(rule_id: str) -> bool:
     return rule_id in RULE_IDS
 
 
-def shows_doubt(text: str, lexicon: Lexicon) -> bool:
+def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
     folded = fold(text)
-    return any(pattern.search(folded) for pattern in lexicon.doubt_patterns)
+    return any(pattern.search(folded) for pattern in patterns)
+
+
+def shows_doubt(text: str, lexicon: Lexicon) -> bool:
+    """'ik twijfel', 'weet niet zeker of het mag': doubt, about whatever topic."""
+    return _any(lexicon.doubt_patterns, text)
+
+
+def asks_for_manager(text: str, lexicon: Lexicon) -> bool:
+    """'kun je het aan mijn leidinggevende vragen': always an escalation."""
+    return _any(lexicon.request_patterns, text)
+
+
+def is_offtopic(text: str, lexicon: Lexicon) -> bool:
+    """A practical or technical question (accounts, rosters, leave)."""
+    return _any(lexicon.offtopic_patterns, text)
+
+
+def mentions_publication(text: str, lexicon: Lexicon) -> bool:
+    """A publication word, alone or at either end of a compound ("podcastaflevering")."""
+    return any(_is_publication_word(word, lexicon.publication_words) for word in fold(text).split())
+
+
+def _is_publication_word(word: str, publication_words: frozenset[str]) -> bool:
+    if word in publication_words:
+        return True
+    return any(len(p) >= 5 and (word.startswith(p) or word.endswith(p)) for p in publication_words)
 
 
 def asks_for_help(text: str, lexicon: Lexicon) -> bool:
-    folded = f" {fold(text)} "
-    return any(f" {phrase} " in folded for phrase in lexicon.help_phrases)
+    return _any(lexicon.help_patterns, text)
+
+
+def without_help_request(text: str, lexicon: Lexicon) -> str | None:
+    """The text with its help request cut out, or None when there is none."""
+    folded = fold(text)
+    for pattern in lexicon.help_patterns:
+        found = pattern.search(folded)
+        if found:
+            return folded[: found.start()] + " " + folded[found.end() :]
+    return None
 
 
 def is_small_talk(text: str, lexicon: Lexicon) -> bool:

@@ -30,6 +30,16 @@ from bot.text import fold
 from bot.yamlsource import LineDict, LineList, load_yaml, yaml_files
 
 BUNDLED_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+LEXICON_KEYS = (
+    "synonyms",
+    "stopwords",
+    "greetings",
+    "help_patterns",
+    "doubt_patterns",
+    "request_patterns",
+    "offtopic_patterns",
+    "publication_words",
+)
 TOP_LEVEL_KEYS = ("intro", "rules", "entries", "checks", "lexicon")
 MIN_QUESTIONS = 5
 MAX_TITLE = 40
@@ -248,16 +258,25 @@ def _read_check(reader: FieldReader, parts: _Parts) -> None:
 
 
 def _read_lexicon(reader: FieldReader) -> Lexicon:
-    reader.unknown_keys(("synonyms", "stopwords", "greetings", "help_phrases", "doubt_patterns"))
+    reader.unknown_keys(LEXICON_KEYS)
     return Lexicon(
         synonyms=_read_synonyms(reader),
-        stopwords=frozenset(fold(w) for w, _ in reader.text_list("stopwords")),
-        greetings=frozenset(fold(w) for w, _ in reader.text_list("greetings")),
-        help_phrases=tuple(fold(w) for w, _ in reader.text_list("help_phrases")),
-        doubt_patterns=tuple(
-            _compile(reader, p, line) for p, line in reader.text_list("doubt_patterns")
-        ),
+        stopwords=_words(reader, "stopwords"),
+        greetings=_words(reader, "greetings"),
+        help_patterns=_patterns(reader, "help_patterns"),
+        doubt_patterns=_patterns(reader, "doubt_patterns"),
+        request_patterns=_patterns(reader, "request_patterns"),
+        offtopic_patterns=_patterns(reader, "offtopic_patterns"),
+        publication_words=_words(reader, "publication_words"),
     )
+
+
+def _words(reader: FieldReader, key: str) -> frozenset[str]:
+    return frozenset(fold(word) for word, _ in reader.text_list(key))
+
+
+def _patterns(reader: FieldReader, key: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(_compile(reader, pattern, line) for pattern, line in reader.text_list(key))
 
 
 def _read_synonyms(reader: FieldReader) -> dict[str, str]:

@@ -60,8 +60,11 @@ class Lexicon:
     synonyms: dict[str, str] = field(default_factory=dict)
     stopwords: frozenset[str] = frozenset()
     greetings: frozenset[str] = frozenset()
-    help_phrases: tuple[str, ...] = ()
+    help_patterns: tuple[re.Pattern[str], ...] = ()
     doubt_patterns: tuple[re.Pattern[str], ...] = ()
+    request_patterns: tuple[re.Pattern[str], ...] = ()
+    offtopic_patterns: tuple[re.Pattern[str], ...] = ()
+    publication_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

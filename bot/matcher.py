@@ -1,10 +1,13 @@
 """Fuzzy matching of a question against the entries' alternate phrasings.
 
-Two signals are combined, because either alone embarrasses a FAQ bot:
+Three signals are combined, because any one alone embarrasses a FAQ bot:
 
-* coverage: how much of the question's content (weighted by how specific each
-  word is) the entry's vocabulary covers. A question that shares one word with
-  an entry but is about something else gets low coverage.
+* phrasing overlap: for the entry's best phrasing, how much of the question's
+  content (weighted by how specific each word is) it covers, and how much of
+  the phrasing the question covers. A question that shares one word with an
+  entry but is about something else scores low.
+* coverage: the same, against all the entry's words (phrasings and keywords)
+  together, which is kinder to questions that mix two phrasings.
 * fuzzy: the best rapidfuzz similarity between the question and one of the
   entry's phrasings, word order ignored.
 
@@ -23,19 +26,31 @@ from rapidfuzz import fuzz, process
 from bot.knowledge import Entry, KnowledgeBase
 from bot.normalise import Normaliser
 
-COVERAGE_WEIGHT = 0.6
+OVERLAP_WEIGHT = 0.4
+COVERAGE_WEIGHT = 0.35
+FUZZY_WEIGHT = 0.25
+QUERY_SIDE = 0.6  # in the phrasing overlap: question covered vs phrasing covered
 TYPO_CUTOFF = 80.0
 MIN_TYPO_LEN = 4
 MIN_COMPOUND_HEAD = 4
 COMPOUND_SIMILARITY = 0.8
-UNKNOWN_WORD_WEIGHT = 1.0
+UNKNOWN_WORD_WEIGHT = 0.8
 SHORTLIST = 25
+GENERIC_WEIGHT = 0.75
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    token: str
+    weight: float
+    matches: dict[str, float]  # vocabulary word -> similarity 0..1
 
 
 @dataclass(frozen=True)
 class Candidate:
     entry: Entry
     score: float
+    overlap: float
     coverage: float
     fuzzy: float
 
@@ -58,6 +73,7 @@ class Matcher:
         self.normaliser = normaliser
         self._entries = kb.entries
         self._phrasings: list[str] = []
+        self._phrasing_tokens: list[tuple[str, ...]] = []
         self._phrasings_of: list[list[int]] = [[] for _ in kb.entries]
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._build()
@@ -73,6 +89,7 @@ class Matcher:
                 if text in entry.questions and tokens:
                     self._phrasings_of[index].append(len(self._phrasings))
                     self._phrasings.append(" ".join(tokens))
+                    self._phrasing_tokens.append(tokens)
             for token in vocab:
                 self._postings[token].append(index)
 
@@ -83,6 +100,10 @@ class Matcher:
             token: 0.4 + 0.6 * math.log(count / len(entries)) / math.log(count)
             for token, entries in self._postings.items()
         }
+
+    def is_generic(self, token: str) -> bool:
+        """A word shared by many entries says little about which one is meant."""
+        return self._weights.get(token, 1.0) < GENERIC_WEIGHT
 
     def resolve(self, token: str) -> list[tuple[str, float]]:
         """Vocabulary words this query word stands for, with a similarity in 0..1."""
@@ -104,36 +125,64 @@ class Matcher:
         tokens = self.normaliser.tokens(text)
         if not tokens:
             return MatchResult(tokens, ())
-        coverage = self._coverage(tokens)
+        query = [self._query_word(token) for token in tokens]
+        coverage = self._coverage(query)
         shortlist = sorted(coverage, key=coverage.__getitem__, reverse=True)[:SHORTLIST]
-        query = " ".join(tokens)
-        candidates = [self._candidate(index, query, coverage[index]) for index in shortlist]
+        joined = " ".join(tokens)
+        candidates = [self._candidate(i, query, joined, coverage[i]) for i in shortlist]
         candidates.sort(key=lambda c: c.score, reverse=True)
         return MatchResult(tokens, tuple(candidates))
 
-    def _coverage(self, tokens: tuple[str, ...]) -> dict[int, float]:
+    def _query_word(self, token: str) -> QueryWord:
+        resolved = dict(self.resolve(token))
+        weight = max((self._weights[w] for w in resolved), default=UNKNOWN_WORD_WEIGHT)
+        return QueryWord(token, weight, resolved)
+
+    def _coverage(self, query: list[QueryWord]) -> dict[int, float]:
+        """Per entry: the weighted share of the question its whole vocabulary covers."""
         covered: dict[int, float] = defaultdict(float)
-        total = 0.0
-        for token in tokens:
-            resolved = self.resolve(token)
-            weight = max((self._weights[w] for w, _ in resolved), default=UNKNOWN_WORD_WEIGHT)
-            total += weight
+        total = sum(word.weight for word in query)
+        for word in query:
             best_per_entry: dict[int, float] = {}
-            for word, similarity in resolved:
-                for index in self._postings[word]:
+            for vocab_word, similarity in word.matches.items():
+                for index in self._postings[vocab_word]:
                     if similarity > best_per_entry.get(index, 0.0):
                         best_per_entry[index] = similarity
             for index, similarity in best_per_entry.items():
-                covered[index] += weight * similarity
+                covered[index] += word.weight * similarity
         return {index: value / total for index, value in covered.items()}
 
-    def _candidate(self, index: int, query: str, coverage: float) -> Candidate:
-        fuzzy = max(
-            (_similarity(query, self._phrasings[p]) for p in self._phrasings_of[index]),
-            default=0.0,
+    def _overlap(self, query: list[QueryWord], phrasing: tuple[str, ...]) -> float:
+        """Weighted overlap of question and one phrasing, seen from both sides."""
+        total = sum(word.weight for word in query)
+        matched: set[str] = set()
+        covered = 0.0
+        for word in query:
+            best = 0.0
+            for vocab_word in phrasing:
+                similarity = word.matches.get(vocab_word, 0.0)
+                if similarity > 0:
+                    matched.add(vocab_word)
+                    best = max(best, similarity)
+            covered += word.weight * best
+        phrasing_total = sum(self._weights[w] for w in phrasing)
+        phrasing_covered = sum(self._weights[w] for w in matched)
+        query_side = covered / total if total else 0.0
+        phrasing_side = phrasing_covered / phrasing_total if phrasing_total else 0.0
+        return QUERY_SIDE * query_side + (1 - QUERY_SIDE) * phrasing_side
+
+    def _candidate(
+        self, index: int, query: list[QueryWord], joined: str, coverage: float
+    ) -> Candidate:
+        phrasings = self._phrasings_of[index]
+        overlap = max(
+            (self._overlap(query, self._phrasing_tokens[p]) for p in phrasings), default=0
         )
-        score = 100 * (COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * fuzzy / 100)
-        return Candidate(self._entries[index], round(score, 1), coverage, fuzzy)
+        fuzzy = max((_similarity(joined, self._phrasings[p]) for p in phrasings), default=0.0)
+        score = 100 * (
+            OVERLAP_WEIGHT * overlap + COVERAGE_WEIGHT * coverage + FUZZY_WEIGHT * fuzzy / 100
+        )
+        return Candidate(self._entries[index], round(score, 1), overlap, coverage, fuzzy)
 
 
 def _similarity(query: str, phrasing: str) -> float:

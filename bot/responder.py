@@ -11,7 +11,17 @@ from dataclasses import dataclass
 
 from bot import texts
 from bot.checkflow import CheckFlow
-from bot.intents import asks_for_help, is_known_rule, is_small_talk, requested_rule, shows_doubt
+from bot.intents import (
+    asks_for_help,
+    asks_for_manager,
+    is_known_rule,
+    is_offtopic,
+    is_small_talk,
+    mentions_publication,
+    requested_rule,
+    shows_doubt,
+    without_help_request,
+)
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matcher import Candidate, Matcher, MatchResult
 from bot.messages import Answer, Option
@@ -22,9 +32,9 @@ from bot.text import fold
 class Bands:
     """Score thresholds (0-100) of the three bands, and the runner-up margin."""
 
-    answer: float = 62.0
-    clarify: float = 45.0
-    margin: float = 5.0
+    answer: float = 53.0
+    clarify: float = 50.0
+    margin: float = 2.0
     topic: float = 50.0  # a doubt message names a topic from this score on
 
 
@@ -41,25 +51,48 @@ class Responder:
         rule_id = requested_rule(text)
         if rule_id is not None:
             return self.show_rule(rule_id)
+        lexicon = self.kb.lexicon
         result = self.matcher.match(text)
-        if shows_doubt(text, self.kb.lexicon):
-            return self.escalation_offer(self._topic(result))
+        topic = self._topic(result)
+        if asks_for_manager(text, lexicon):
+            return self.escalation_offer(topic)
+        if shows_doubt(text, lexicon) and (topic or mentions_publication(text, lexicon)):
+            return self.escalation_offer(topic)
+        if self._only_help_request(text):
+            return Answer("help", texts.HELP)
+        if is_offtopic(text, lexicon):
+            return Answer("fallback", texts.FALLBACK)
         best = result.best
         if best and best.score >= self.bands.answer and self._clear_winner(result):
             return self.answer_entry(best.entry, best.score)
-        if asks_for_help(text, self.kb.lexicon) or is_small_talk(text, self.kb.lexicon):
-            return Answer("help", texts.HELP)
-        if not result.tokens:
+        if asks_for_help(text, lexicon) or is_small_talk(text, lexicon) or self._vague(result):
             return Answer("help", texts.HELP)
         if best and best.score >= self.bands.clarify:
             return self.clarify(result)
         return Answer("fallback", texts.FALLBACK, score=best.score if best else None)
 
+    def _only_help_request(self, text: str) -> bool:
+        rest = without_help_request(text, self.kb.lexicon)
+        return rest is not None and not self.matcher.normaliser.tokens(rest)
+
+    def _vague(self, result: MatchResult) -> bool:
+        """Nothing to match, or one word that many topics share ("insta?")."""
+        if not result.tokens:
+            return True
+        return len(result.tokens) == 1 and self.matcher.is_generic(result.tokens[0])
+
     def _clear_winner(self, result: MatchResult) -> bool:
+        """No runner-up within the margin that rests on another rule.
+
+        A close runner-up whose answer rests on the same main rule is no real
+        ambiguity: either answer cites the right rule.
+        """
         best, second = result.best, result.runner_up()
         if best is None or second is None:
             return True
-        return best.score - second.score >= self.bands.margin
+        if best.score - second.score >= self.bands.margin:
+            return True
+        return best.entry.rules[0] == second.entry.rules[0]
 
     def _topic(self, result: MatchResult) -> Candidate | None:
         best = result.best
