@@ -57,6 +57,16 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--db", type=Path, help="SQLite database (default: BOT_DB)")
     chat.set_defaults(run=_chat)
 
+    serve = commands.add_parser("serve", help="serve on chat platforms")
+    serve.add_argument(
+        "--platform",
+        action="append",
+        required=True,
+        help="mattermost or telegram; repeat to serve both in one process",
+    )
+    serve.add_argument("--db", type=Path, help="SQLite database (default: BOT_DB)")
+    serve.set_defaults(run=_serve)
+
     purge = commands.add_parser("purge", help="delete closed cases past the retention period")
     purge.add_argument("--db", type=Path, help="SQLite database (default: BOT_DB)")
     purge.set_defaults(run=_purge)
@@ -128,6 +138,16 @@ def _chat(args: argparse.Namespace) -> int:
         return run_console(app.engine, sys.stdin, sys.stdout, user)
     finally:
         app.close()
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.logs import setup_logging
+    from handlers.serve import serve
+
+    setup_logging(os.environ)
+    return asyncio.run(serve(_settings(args), args.platform, os.environ))
 
 
 def _purge(args: argparse.Namespace) -> int:

@@ -28,11 +28,17 @@ class Settings:
     standin_after: timedelta = timedelta(hours=48)
     expire_after: timedelta = timedelta(days=7)
     retention: timedelta = timedelta(days=90)
+    listen_host: str = "127.0.0.1"
+    listen_port: int = 8080
+    public_url: str = ""
+    tick_interval: timedelta = timedelta(seconds=60)
+    timezone: str = "Europe/Amsterdam"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
         problems: list[str] = []
         reader = _Reader(env, problems)
+        listen = reader.address("BOT_LISTEN", ("127.0.0.1", 8080))
         settings = cls(
             db=reader.path("BOT_DB") or DEFAULT_DB,
             knowledge=reader.path("BOT_KNOWLEDGE"),
@@ -42,6 +48,11 @@ class Settings:
             standin_after=reader.duration("BOT_STANDIN_AFTER_HOURS", "hours", 48),
             expire_after=reader.duration("BOT_EXPIRE_AFTER_DAYS", "days", 7),
             retention=reader.duration("BOT_RETENTION_DAYS", "days", 90),
+            listen_host=listen[0],
+            listen_port=listen[1],
+            public_url=env.get("BOT_PUBLIC_URL", "").strip().rstrip("/"),
+            tick_interval=reader.duration("BOT_TICK_SECONDS", "seconds", 60),
+            timezone=env.get("BOT_TIMEZONE", "").strip() or "Europe/Amsterdam",
         )
         if settings.standin_after < settings.remind_after:
             problems.append(
@@ -60,6 +71,16 @@ class _Reader:
     def path(self, name: str) -> Path | None:
         value = self.env.get(name, "").strip()
         return Path(value) if value else None
+
+    def address(self, name: str, default: tuple[str, int]) -> tuple[str, int]:
+        raw = self.env.get(name, "").strip()
+        if not raw:
+            return default
+        host, _, port = raw.rpartition(":")
+        if not host or not port.isdigit() or not 0 < int(port) < 65536:
+            self.problems.append(f"{name} must be host:port, like 127.0.0.1:8080, not {raw!r}")
+            return default
+        return host.strip("[]"), int(port)
 
     def duration(self, name: str, unit: str, default: float) -> timedelta:
         raw = self.env.get(name, "").strip()

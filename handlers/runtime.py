@@ -1,0 +1,114 @@
+"""The async side shared by all platforms: runs the engine, routes and delivers replies.
+
+The engine is synchronous and fast (one SQLite transaction per turn), so it
+runs on the event loop itself: no threads touch the database. Each platform
+adapter turns its events into `Incoming` values and calls `handle()`; replies
+for the conversation the person wrote in come back to the adapter, the rest
+is routed here to the platform where the addressee can be reached.
+Undelivered replies stay in the outbox and are retried by `flush()`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from typing import Protocol
+
+from aiohttp import web
+
+from bot.engine import Engine
+from bot.messages import Incoming, Reply
+
+log = logging.getLogger(__name__)
+
+
+class DeliveryError(Exception):
+    """A platform could not deliver a reply now; it stays in the outbox."""
+
+
+class Platform(Protocol):
+    name: str
+
+    def routes(self) -> list[web.RouteDef]:
+        """HTTP routes this platform adds to the shared server (may be empty)."""
+
+    async def start(self) -> None:
+        """Connect; raise an error with a clear message when the settings are wrong."""
+
+    async def stop(self) -> None: ...
+
+    def can_reach(self, reply: Reply) -> bool:
+        """Whether this platform can deliver the reply (its conversation or addressee)."""
+
+    async def send(self, reply: Reply) -> None:
+        """Deliver one reply; raise DeliveryError when that fails."""
+
+    def health(self) -> dict[str, object]: ...
+
+
+class Runtime:
+    def __init__(self, engine: Engine, platforms: Sequence[Platform] = ()) -> None:
+        self.engine = engine
+        self.platforms: list[Platform] = list(platforms)
+        self._in_flight: set[int] = set()
+        self._flush_lock = asyncio.Lock()
+
+    def handle(self, incoming: Incoming) -> list[Reply]:
+        """Run one turn. Errors never reach the user as a traceback."""
+        try:
+            return self.engine.handle(incoming)
+        except Exception:
+            log.exception(
+                "turn failed platform=%s conversation=%s", incoming.platform, incoming.conversation
+            )
+            return []
+
+    def split(self, incoming: Incoming, replies: list[Reply]) -> tuple[list[Reply], list[Reply]]:
+        """Replies for the conversation the person wrote in, and the rest."""
+        here = [r for r in replies if r.conversation == incoming.conversation]
+        elsewhere = [r for r in replies if r.conversation != incoming.conversation]
+        self._in_flight.update(r.outbox_id for r in replies if r.outbox_id is not None)
+        return here, elsewhere
+
+    def delivered(self, replies: list[Reply]) -> None:
+        self.engine.delivered(replies)
+        self._in_flight.difference_update(r.outbox_id for r in replies)
+
+    def failed(self, replies: list[Reply]) -> None:
+        """Give replies back to the outbox: the next flush retries them."""
+        self._in_flight.difference_update(r.outbox_id for r in replies)
+
+    async def deliver(self, replies: list[Reply]) -> None:
+        for reply in replies:
+            if reply.outbox_id is not None:
+                self._in_flight.add(reply.outbox_id)
+            try:
+                await self._route(reply)
+            except DeliveryError as exc:
+                log.warning("delivery postponed outbox=%s reason=%s", reply.outbox_id, exc)
+                self.failed([reply])
+            else:
+                self.delivered([reply])
+
+    async def _route(self, reply: Reply) -> None:
+        for platform in self.platforms:
+            if platform.can_reach(reply):
+                await platform.send(reply)
+                return
+        raise DeliveryError(f"no platform reaches {reply.to}")
+
+    async def flush(self) -> None:
+        """Deliver what the outbox still holds (after a restart, reconnect or failure)."""
+        async with self._flush_lock:
+            waiting = [r for r in self.engine.undelivered() if r.outbox_id not in self._in_flight]
+            await self.deliver(waiting)
+
+    async def tick(self) -> None:
+        try:
+            replies = self.engine.tick()
+        except Exception:
+            log.exception("tick failed")
+            return
+        await self.deliver(replies)
+        await self.flush()

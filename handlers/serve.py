@@ -1,0 +1,138 @@
+"""`python -m bot serve`: one process, one event loop, one HTTP server, chosen platforms.
+
+Explicit wiring: settings -> app (knowledge, directory, store, engine) ->
+runtime -> platform adapters -> aiohttp server with their routes and
+`/healthz`. SIGTERM and SIGINT stop it cleanly: the server stops taking
+requests, turns in progress finish and their replies are sent or stay in the
+outbox, then platforms disconnect and the database closes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Callable, Mapping
+
+from aiohttp import web
+
+from bot.app import App, build_app
+from bot.settings import Settings, SettingsError
+from handlers.runtime import Platform, Runtime
+
+log = logging.getLogger(__name__)
+
+PlatformFactory = Callable[[Mapping[str, str], App, Runtime], Platform]
+PURGE_EVERY_TICKS = 360
+
+
+def platform_factories() -> dict[str, PlatformFactory]:
+    """The platforms this build knows, imported only when asked for."""
+
+    def mattermost(env: Mapping[str, str], app: App, runtime: Runtime) -> Platform:
+        from handlers.mattermost import build_platform
+
+        return build_platform(env, app, runtime)
+
+    def telegram(env: Mapping[str, str], app: App, runtime: Runtime) -> Platform:
+        from handlers.telegram import build_platform
+
+        return build_platform(env, app, runtime)
+
+    return {"mattermost": mattermost, "telegram": telegram}
+
+
+def build_platforms(
+    names: list[str], env: Mapping[str, str], app: App, runtime: Runtime
+) -> list[Platform]:
+    """Every platform asked for; SettingsError naming every missing setting of all of them."""
+    factories = platform_factories()
+    problems: list[str] = []
+    platforms: list[Platform] = []
+    for name in dict.fromkeys(names):
+        if name not in factories:
+            problems.append(f"unknown platform {name!r} (known: {', '.join(factories)})")
+            continue
+        try:
+            platforms.append(factories[name](env, app, runtime))
+        except SettingsError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise SettingsError(problems)
+    return platforms
+
+
+def health_handler(app: App, runtime: Runtime):
+    async def healthz(_request: web.Request) -> web.Response:
+        database = _database_ok(app)
+        platforms = {p.name: p.health() for p in runtime.platforms}
+        healthy = database and all(h.get("connected", True) for h in platforms.values())
+        body = {"status": "ok" if healthy else "degraded", "database": database, **platforms}
+        return web.json_response(body, status=200 if healthy else 503)
+
+    return healthz
+
+
+def _database_ok(app: App) -> bool:
+    try:
+        app.store.db.execute("SELECT 1").fetchone()
+    except Exception:
+        return False
+    return True
+
+
+async def serve(settings: Settings, names: list[str], env: Mapping[str, str]) -> int:
+    app = build_app(settings)
+    runtime = Runtime(app.engine)
+    try:
+        runtime.platforms = build_platforms(names, env, app, runtime)
+        return await _run(app, runtime)
+    finally:
+        app.close()
+
+
+async def _run(app: App, runtime: Runtime) -> int:
+    settings = app.settings
+    web_app = web.Application()
+    web_app.router.add_get("/healthz", health_handler(app, runtime))
+    for platform in runtime.platforms:
+        web_app.add_routes(platform.routes())
+    runner = web.AppRunner(web_app)
+    await runner.setup()
+    site = web.TCPSite(runner, settings.listen_host, settings.listen_port)
+    await site.start()
+    stop = asyncio.Event()
+    _on_signals(stop)
+    try:
+        for platform in runtime.platforms:
+            await platform.start()
+        log.info("serving platforms=%s", ",".join(p.name for p in runtime.platforms))
+        await runtime.flush()
+        ticker = asyncio.create_task(_tick_forever(app, runtime, stop))
+        await stop.wait()
+        ticker.cancel()
+    finally:
+        await runner.cleanup()
+        for platform in runtime.platforms:
+            await platform.stop()
+    return 0
+
+
+def _on_signals(stop: asyncio.Event) -> None:
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+
+
+async def _tick_forever(app: App, runtime: Runtime, stop: asyncio.Event) -> None:
+    interval = app.settings.tick_interval.total_seconds()
+    ticks = 0
+    while not stop.is_set():
+        await runtime.tick()
+        if ticks % PURGE_EVERY_TICKS == 0:
+            cases, messages = app.engine.purge()
+            log.info("purged cases=%d messages=%d", cases, messages)
+        ticks += 1
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=interval)
