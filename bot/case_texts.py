@@ -6,8 +6,8 @@ from bot.cases import Case
 
 OFFER_MANAGER = "Zal ik je vraag voorleggen aan {name}?"
 OFFER_DEFAULT = (
-    "Ik weet niet wie je leidinggevende is. Zal ik je vraag voorleggen aan {name} "
-    "(aanspreekpunt sociale media)?"
+    "Ik weet niet wie je leidinggevende is, of ik kan die niet bereiken. Zal ik je vraag "
+    "voorleggen aan {name} (aanspreekpunt sociale media)?"
 )
 OFFER_NOBODY = (
     "Ik weet niet wie je leidinggevende is, en er is geen aanspreekpunt ingesteld. "

@@ -54,6 +54,10 @@ class Engine:
         self.clock = clock
         self.escalations = Escalations(core.kb, directory, settings, core.responder.checks)
 
+    def set_reachability(self, reachable: Callable[[str], bool]) -> None:
+        """Tell the engine who the serving platforms can reach (default: everyone)."""
+        self.escalations.reachable = reachable
+
     # identity
 
     def party_of(self, platform: str, user: str) -> str:

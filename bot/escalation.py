@@ -9,6 +9,7 @@ Option action ids:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from bot import case_texts as ct
@@ -26,22 +27,32 @@ DECIDE_ACTIONS = ("akkoord", "niet", "bel")
 
 class Escalations:
     def __init__(
-        self, kb: KnowledgeBase, directory: Directory, settings: Settings, checks: CheckFlow
+        self,
+        kb: KnowledgeBase,
+        directory: Directory,
+        settings: Settings,
+        checks: CheckFlow,
+        reachable: Callable[[str], bool] = lambda _party: True,
     ) -> None:
         self.kb = kb
         self.directory = directory
         self.settings = settings
         self.checks = checks
+        self.reachable = reachable
 
     # who decides
 
     def decider_for(self, party: str) -> str | None:
-        """The asker's leidinggevende, else the default contact; None when neither is known."""
+        """The asker's leidinggevende, else the default contact; None when neither is known.
+
+        Someone no platform can reach is passed over: a question must not wait
+        for a manager who will never see it.
+        """
         manager = self.directory.manager_of(party)
-        if manager is not None and manager.id != party:
+        if manager is not None and manager.id != party and self.reachable(manager.id):
             return manager.id
         contact = self.settings.default_contact or self.directory.default_contact
-        if contact and self.directory.get(contact) and contact != party:
+        if contact and self.directory.get(contact) and contact != party and self.reachable(contact):
             return contact
         return None
 
