@@ -24,7 +24,7 @@ from bot.cases import CaseBook
 from bot.core import Core
 from bot.directory import Directory
 from bot.escalation import Escalations
-from bot.messages import Answer, Incoming, Reply
+from bot.messages import Answer, Incoming, Option, Reply
 from bot.settings import Settings
 from bot.store import Store
 from bot.turn import Turn
@@ -70,7 +70,7 @@ class Engine:
     def handle(self, incoming: Incoming) -> list[Reply]:
         party = self.party_of(incoming.platform, incoming.user)
         now = self.clock()
-        with self.store.transaction() as db:
+        with self.store.transaction("turn") as db:
             turn = Turn(
                 party,
                 self.escalations.name_of(party),
@@ -85,7 +85,7 @@ class Engine:
 
     def tick(self, now: datetime | None = None) -> list[Reply]:
         now = now or self.clock()
-        with self.store.transaction() as db:
+        with self.store.transaction("tick") as db:
             turn = Turn("", "", Incoming("system", "", ""), {}, now, CaseBook(db))
             self.escalations.tick(turn)
             return self._store_replies(turn)
@@ -96,6 +96,17 @@ class Engine:
     def delivered(self, replies: list[Reply]) -> None:
         ids = [r.outbox_id for r in replies if r.outbox_id is not None]
         self.store.mark_delivered(ids, self.clock())
+
+    def remember_options(self, party: str, options: list[Option]) -> None:
+        """For platforms without buttons: the numbered options last shown to a party."""
+        with self.store.transaction("options"):
+            state = self.store.conversation_state(party)
+            state["shown_options"] = [[o.label, o.action] for o in options]
+            self.store.set_conversation_state(party, state, self.clock())
+
+    def remembered_options(self, party: str) -> list[Option]:
+        shown = self.store.conversation_state(party).get("shown_options", [])
+        return [Option(label, action) for label, action in shown]
 
     def purge(self, now: datetime | None = None) -> tuple[int, int]:
         return self.store.purge((now or self.clock()) - self.settings.retention)
@@ -129,7 +140,9 @@ class Engine:
 
     def _question(self, turn: Turn, text: str) -> None:
         answer = self.responder.respond(text)
-        turn.state = {"question": text.strip()[:1000]} if answer.action != "help" else {}
+        kept = {k: v for k, v in turn.state.items() if k == "shown_options"}
+        question = {"question": text.strip()[:1000]} if answer.action != "help" else {}
+        turn.state = {**kept, **question}
         if answer.entry:
             turn.state["entry"] = answer.entry
         if answer.action == "escalate":

@@ -10,7 +10,8 @@ Option action ids:
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot import case_texts as ct
 from bot import texts
@@ -39,6 +40,7 @@ class Escalations:
         self.settings = settings
         self.checks = checks
         self.reachable = reachable
+        self.zone = local_zone(settings.timezone)
 
     # who decides
 
@@ -211,7 +213,7 @@ class Escalations:
             line = ct.MINE_ITEM.format(
                 id=case.id,
                 name=self.name_of(case.manager),
-                since=case.created_at.strftime("%d-%m %H:%M"),
+                since=case.created_at.astimezone(self.zone).strftime("%d-%m %H:%M"),
                 question=case.question,
             )
             turn.say(line, (Option(ct.WITHDRAW, f"case:{case.id}:intrekken"),))
@@ -254,6 +256,14 @@ class Escalations:
             turn.tell(
                 case.manager, self.case_message(case, ct.REMINDER), self.decision_options(case)
             )
+
+
+def local_zone(name: str) -> tzinfo:
+    """The school's time zone for display; UTC when the system lacks zone data."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
 
 
 def _forget_draft(turn: Turn) -> None:

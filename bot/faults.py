@@ -1,9 +1,9 @@
 """Fault injection for crash tests: kill this process at a named point.
 
-Set `BOT_FAULT=point[:n]` (points: before-commit, after-commit,
-before-mark-delivered) and the process kills itself with SIGKILL the n-th
-time (default first) it reaches that point, exactly like `kill -9` would.
-Unset, nothing happens.
+Set `BOT_FAULT=name:when[:n]`, where name is a transaction (turn, tick,
+delivered, options, migrate) and when is before-commit or after-commit, and
+the process kills itself with SIGKILL the n-th time (default first) it
+reaches that point, exactly like `kill -9` would. Unset, nothing happens.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ def fault_from_env(env: Mapping[str, str]) -> Fault:
     spec = env.get("BOT_FAULT", "").strip()
     if not spec:
         return no_fault
-    point, _, count = spec.partition(":")
+    name, _, rest = spec.partition(":")
+    when, _, count = rest.partition(":")
+    point = f"{name}:{when}"
     remaining = [int(count) if count.isdigit() else 1]
 
     def fault(reached: str) -> None:

@@ -84,7 +84,7 @@ class Store:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
     def _migrate(self) -> None:
-        with self.transaction():
+        with self.transaction("migrate"):
             current = self.version
             for number, script in enumerate(MIGRATIONS, 1):
                 if number > current:
@@ -93,16 +93,17 @@ class Store:
                     self.db.execute(f"PRAGMA user_version = {number}")
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self, name: str = "change") -> Iterator[sqlite3.Connection]:
+        """One atomic change; `name` labels its fault points ("turn:after-commit")."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        self.fault("before-commit")
+        self.fault(f"{name}:before-commit")
         self.db.execute("COMMIT")
-        self.fault("after-commit")
+        self.fault(f"{name}:after-commit")
 
     # conversations
 
@@ -150,8 +151,7 @@ class Store:
     def mark_delivered(self, outbox_ids: list[int], now: datetime) -> None:
         if not outbox_ids:
             return
-        self.fault("before-mark-delivered")
-        with self.transaction():
+        with self.transaction("delivered"):
             self.db.executemany(
                 "UPDATE outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL",
                 [(now.isoformat(), i) for i in outbox_ids],
@@ -162,7 +162,7 @@ class Store:
     def purge(self, before: datetime) -> tuple[int, int]:
         """Delete closed cases and delivered messages older than `before`."""
         cutoff = before.isoformat()
-        with self.transaction():
+        with self.transaction("purge"):
             cases = self.db.execute(
                 "DELETE FROM cases WHERE status != 'open' AND closed_at < ?", (cutoff,)
             ).rowcount

@@ -25,7 +25,7 @@ class ConsoleChat:
         self.out = out
         self.user = user
         self.party = engine.party_of(PLATFORM, user)
-        self.options: list[Option] = []
+        self.options: list[Option] = engine.remembered_options(self.party)
 
     def incoming(self, line: str) -> Incoming:
         text = line.strip()
@@ -46,7 +46,8 @@ class ConsoleChat:
             self.options = []
         for reply in replies:
             if reply.to != self.party:
-                print(f"→ {reply.to}: {reply.text}", file=self.out)
+                for line in reply.text.splitlines() or [""]:
+                    print(f"→ {reply.to}: {line}", file=self.out)
                 continue
             print(reply.text, file=self.out)
             for option in reply.options:
@@ -54,6 +55,8 @@ class ConsoleChat:
                 print(f"[{len(self.options)}] {option.label}", file=self.out)
         self.out.flush()
         self.engine.delivered(mine)
+        if mine:
+            self.engine.remember_options(self.party, self.options)
 
     def catch_up(self) -> None:
         """Time-driven work, then whatever waits for this person."""
