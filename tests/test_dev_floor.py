@@ -1,0 +1,31 @@
+"""The labelled development questions as a floor: the figures must not drop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from engine_support import shared_core
+
+from bot.evaluation import evaluate, load_cases
+
+SHARED_DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.yaml"
+HOLDOUT = Path(__file__).resolve().parent / "eval" / "holdout.yaml"
+
+
+@pytest.mark.skipif(not SHARED_DEV.exists(), reason="../shared/eval/dev.yaml not present")
+def test_dev_set_meets_the_targets():
+    report = evaluate(load_cases(SHARED_DEV), shared_core().responder.respond)
+    assert report.accuracy >= 0.95
+    assert report.escalation_recall == 1.0
+    assert report.false_escalation_rate <= 0.02
+    assert report.out_of_scope_rejection >= 0.95
+
+
+def test_holdout_set_does_not_regress():
+    """Written without seeing the knowledge base: a guard for generalisation."""
+    report = evaluate(load_cases(HOLDOUT), shared_core().responder.respond)
+    assert report.accuracy >= 0.80
+    assert report.escalation_recall >= 0.95
+    assert report.false_escalation_rate <= 0.02
+    assert report.out_of_scope_rejection >= 0.90
