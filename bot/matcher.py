@@ -35,7 +35,7 @@ MIN_TYPO_LEN = 4
 MIN_COMPOUND_HEAD = 4
 COMPOUND_SIMILARITY = 0.8
 UNKNOWN_WORD_WEIGHT = 0.8
-SHORTLIST = 25
+SHORTLIST = 10
 GENERIC_WEIGHT = 0.75
 
 
@@ -68,30 +68,38 @@ class MatchResult:
         return self.candidates[1] if len(self.candidates) > 1 else None
 
 
+@dataclass(frozen=True)
+class Phrasing:
+    tokens: frozenset[str]
+    weight: float  # sum of its words' weights
+
+
 class Matcher:
     def __init__(self, kb: KnowledgeBase, normaliser: Normaliser) -> None:
         self.normaliser = normaliser
         self._entries = kb.entries
-        self._phrasings: list[str] = []
-        self._phrasing_tokens: list[tuple[str, ...]] = []
-        self._phrasings_of: list[list[int]] = [[] for _ in kb.entries]
         self._postings: dict[str, list[int]] = defaultdict(list)
-        self._build()
+        tokenised = self._index()
         self._vocab = list(self._postings)
         self._weights = self._token_weights()
+        self._texts_of = [[" ".join(tokens) for tokens in entry] for entry in tokenised]
+        self._phrasings_of = [
+            [Phrasing(frozenset(t), sum(self._weights[w] for w in set(t))) for t in entry]
+            for entry in tokenised
+        ]
+        self._phrasings_with = [_word_positions(entry) for entry in tokenised]
 
-    def _build(self) -> None:
+    def _index(self) -> list[list[tuple[str, ...]]]:
+        """Tokenise every phrasing; fill the word -> entries postings."""
+        tokenised: list[list[tuple[str, ...]]] = []
         for index, entry in enumerate(self._entries):
-            vocab: dict[str, None] = {}
-            for text in (*entry.questions, *entry.keywords):
-                tokens = self.normaliser.tokens(text)
-                vocab.update(dict.fromkeys(tokens))
-                if text in entry.questions and tokens:
-                    self._phrasings_of[index].append(len(self._phrasings))
-                    self._phrasings.append(" ".join(tokens))
-                    self._phrasing_tokens.append(tokens)
+            phrasings = [t for t in map(self.normaliser.tokens, entry.questions) if t]
+            keywords = [self.normaliser.tokens(k) for k in entry.keywords]
+            vocab = dict.fromkeys(w for tokens in (*phrasings, *keywords) for w in tokens)
             for token in vocab:
                 self._postings[token].append(index)
+            tokenised.append(phrasings)
+        return tokenised
 
     def _token_weights(self) -> dict[str, float]:
         """Specific words weigh more: 0.4 for a word in every entry, 1.0 for one in one."""
@@ -128,10 +136,38 @@ class Matcher:
         query = [self._query_word(token) for token in tokens]
         coverage = self._coverage(query)
         shortlist = sorted(coverage, key=coverage.__getitem__, reverse=True)[:SHORTLIST]
-        joined = " ".join(tokens)
-        candidates = [self._candidate(i, query, joined, coverage[i]) for i in shortlist]
+        sharing = {index: self._sharing(index, query) for index in shortlist}
+        fuzzy = self._fuzzy(" ".join(tokens), sharing)
+        total = sum(word.weight for word in query)
+        candidates = [
+            self._candidate(index, query, total, sharing[index], coverage[index], fuzzy[index])
+            for index in shortlist
+        ]
         candidates.sort(key=lambda c: c.score, reverse=True)
         return MatchResult(tokens, tuple(candidates))
+
+    def _sharing(self, index: int, query: list[QueryWord]) -> list[int]:
+        """Positions of the entry's phrasings that share a word with the question."""
+        positions = self._phrasings_with[index]
+        return sorted({i for word in query for w in word.matches for i in positions.get(w, ())})
+
+    def _fuzzy(self, joined: str, sharing: dict[int, list[int]]) -> dict[int, float]:
+        """Per entry, word-order-free similarity to its closest phrasing (rapidfuzz, in C)."""
+        owners = [index for index, positions in sharing.items() for _ in positions]
+        texts = [self._texts_of[i][p] for i, positions in sharing.items() for p in positions]
+        best = dict.fromkeys(sharing, 0.0)
+        if not texts:
+            return best
+        by_sort = process.extract(joined, texts, scorer=fuzz.token_sort_ratio, limit=None)
+        by_set = dict(
+            (k, v)
+            for _, v, k in process.extract(joined, texts, scorer=fuzz.token_set_ratio, limit=None)
+        )
+        for _, score, position in by_sort:
+            combined = (score + by_set[position]) / 2
+            owner = owners[position]
+            best[owner] = max(best[owner], combined)
+        return best
 
     def _query_word(self, token: str) -> QueryWord:
         resolved = dict(self.resolve(token))
@@ -152,38 +188,41 @@ class Matcher:
                 covered[index] += word.weight * similarity
         return {index: value / total for index, value in covered.items()}
 
-    def _overlap(self, query: list[QueryWord], phrasing: tuple[str, ...]) -> float:
+    def _overlap(self, query: list[QueryWord], total: float, phrasing: Phrasing) -> float:
         """Weighted overlap of question and one phrasing, seen from both sides."""
-        total = sum(word.weight for word in query)
-        matched: set[str] = set()
         covered = 0.0
+        matched: set[str] = set()
         for word in query:
             best = 0.0
-            for vocab_word in phrasing:
-                similarity = word.matches.get(vocab_word, 0.0)
-                if similarity > 0:
+            for vocab_word, similarity in word.matches.items():
+                if vocab_word in phrasing.tokens:
                     matched.add(vocab_word)
                     best = max(best, similarity)
             covered += word.weight * best
-        phrasing_total = sum(self._weights[w] for w in phrasing)
-        phrasing_covered = sum(self._weights[w] for w in matched)
-        query_side = covered / total if total else 0.0
-        phrasing_side = phrasing_covered / phrasing_total if phrasing_total else 0.0
-        return QUERY_SIDE * query_side + (1 - QUERY_SIDE) * phrasing_side
+        phrasing_side = sum(self._weights[w] for w in matched) / phrasing.weight
+        return QUERY_SIDE * covered / total + (1 - QUERY_SIDE) * phrasing_side
 
     def _candidate(
-        self, index: int, query: list[QueryWord], joined: str, coverage: float
+        self,
+        index: int,
+        query: list[QueryWord],
+        total: float,
+        sharing: list[int],
+        coverage: float,
+        fuzzy: float,
     ) -> Candidate:
         phrasings = self._phrasings_of[index]
-        overlap = max(
-            (self._overlap(query, self._phrasing_tokens[p]) for p in phrasings), default=0
-        )
-        fuzzy = max((_similarity(joined, self._phrasings[p]) for p in phrasings), default=0.0)
+        overlap = max((self._overlap(query, total, phrasings[i]) for i in sharing), default=0.0)
         score = 100 * (
             OVERLAP_WEIGHT * overlap + COVERAGE_WEIGHT * coverage + FUZZY_WEIGHT * fuzzy / 100
         )
         return Candidate(self._entries[index], round(score, 1), overlap, coverage, fuzzy)
 
 
-def _similarity(query: str, phrasing: str) -> float:
-    return (fuzz.token_sort_ratio(query, phrasing) + fuzz.token_set_ratio(query, phrasing)) / 2
+def _word_positions(phrasings: list[tuple[str, ...]]) -> dict[str, list[int]]:
+    """word -> the positions of the phrasings that contain it."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    for position, tokens in enumerate(phrasings):
+        for word in set(tokens):
+            positions[word].append(position)
+    return positions

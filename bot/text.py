@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 MAX_MATCH_CHARS = 1000
 """Only the start of a very long message is matched: a question is short, and
@@ -18,7 +19,12 @@ def fold(text: str) -> str:
 
     "Foto's plaatsen op Insta? 📸" becomes "fotos plaatsen op insta".
     """
-    text = text[:MAX_MATCH_CHARS]
+    return _fold(text[:MAX_MATCH_CHARS])
+
+
+@lru_cache(maxsize=4096)
+def _fold(text: str) -> str:
+    """Memoised: one message is folded by several readers (intents, matcher)."""
     text = _APOSTROPHE.sub("", text)
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
