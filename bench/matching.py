@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.core import build_core  # noqa: E402
 from bot.kb_loader import load_knowledge  # noqa: E402
-from bot.knowledge import Entry, KnowledgeBase  # noqa: E402
+from bot.knowledge import KnowledgeBase  # noqa: E402
 
 SCALED_ENTRIES = 10_000
 QUESTIONS = 2_000
@@ -119,7 +119,7 @@ def main() -> None:
     bench_kb("shipped", kb, questions)
     bench_kb("scaled", scaled(kb, SCALED_ENTRIES, rng), questions[:500])
     runs = sorted(startup_to_first_answer() for _ in range(5))
-    print(f"start-up to first answer (fresh process): median {runs[2]:.0f} ms, max {runs[-1]:.0f} ms")
+    print(f"start-up to first answer (new process): median {runs[2]:.0f} ms, max {runs[-1]:.0f} ms")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of this benchmark process (both knowledge bases): {peak_mb:.0f} MB")
 
