@@ -1,0 +1,108 @@
+"""Bands, the margin rule, doubt beside the topic, and help — on a small made-up knowledge base."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.core import build_core
+from bot.knowledge import Entry, KnowledgeBase, Lexicon, Rule
+from bot.responder import Bands
+
+LEXICON = Lexicon(
+    synonyms={"insta": "instagram", "fotos": "foto"},
+    stopwords=frozenset(
+        ["ik", "mag", "een", "de", "het", "op", "van", "deze", "mijn", "je", "wat", "kan"]
+    ),
+    greetings=frozenset({"hoi", "hallo"}),
+    help_patterns=(re.compile(r"\bwat kun je\b"),),
+    doubt_patterns=(re.compile(r"\btwijfel"),),
+    request_patterns=(re.compile(r"\bvraag het aan mijn leidinggevende\b"),),
+    publication_words=frozenset({"plaatsen", "foto"}),
+)
+
+
+def entry(entry_id: str, rule: str, *questions: str) -> Entry:
+    return Entry(entry_id, entry_id.title(), "answer", (rule,), questions, (), f"Antwoord {rule}.")
+
+
+KB = KnowledgeBase(
+    rules={r: Rule(r, "sectie", f"tekst {r}") for r in ("ML2", "M3", "S6", "M7")},
+    entries=(
+        entry("foto", "ML2", "foto plaatsen op instagram", "foto delen klas", "foto online zetten"),
+        entry("ouder", "M3", "boze ouder reageren", "discussie met ouder", "ouder scheldt online"),
+        entry("aangifte", "S6", "aangifte politie", "bedreiging politie", "strafbaar aangifte"),
+        entry("review", "M7", "slechte review school", "negatieve review", "review beantwoorden"),
+    ),
+    checks={},
+    lexicon=LEXICON,
+)
+
+
+@pytest.fixture(scope="module")
+def responder():
+    return build_core(KB, Bands(answer=60, clarify=40, margin=5, topic=40)).responder
+
+
+def test_confident_match_is_answered_with_its_rule(responder):
+    answer = responder.respond("mag ik deze foto op insta plaatsen?")
+    assert (answer.action, answer.entry, answer.rules) == ("answer", "foto", ("ML2",))
+    assert answer.score is not None and answer.score >= 60
+
+
+def test_typo_still_matches(responder):
+    assert responder.respond("mag ik deze fotto plaatsen op instagarm").entry == "foto"
+
+
+def test_words_outside_the_knowledge_base_fall_back(responder):
+    answer = responder.respond("wanneer begint de kerstvakantie dit schooljaar")
+    assert answer.action == "fallback" and answer.rules == () and answer.entry is None
+
+
+def test_one_shared_word_is_not_enough(responder):
+    answer = responder.respond("hoe groot mag een foto zijn voor de nieuwsbrief en het jaarboek")
+    assert answer.action in ("fallback", "clarify")
+    assert answer.action != "answer"
+
+
+def test_middle_band_offers_topics(responder):
+    answer = responder.respond("ouder review")
+    assert answer.action == "clarify"
+    topics = [o.action for o in answer.options]
+    assert "topic:ouder" in topics and "topic:review" in topics
+    assert topics[-1] == "topic:none"
+
+
+def test_close_runner_up_on_another_rule_means_clarify():
+    strict = build_core(KB, Bands(answer=30, clarify=20, margin=50, topic=20)).responder
+    loose = build_core(KB, Bands(answer=30, clarify=20, margin=0, topic=20)).responder
+    question = "boze ouder schrijft een negatieve review"
+    assert strict.respond(question).action == "clarify"
+    assert loose.respond(question).action == "answer"
+
+
+def test_doubt_is_detected_beside_the_topic(responder):
+    answer = responder.respond("ik twijfel of ik deze foto mag plaatsen")
+    assert answer.action == "escalate"
+    assert answer.rules == ("M6", "ML2") and answer.entry == "foto"
+
+
+def test_doubt_about_something_else_is_not_an_escalation(responder):
+    assert responder.respond("ik twijfel tussen twee wiskundemethodes").action != "escalate"
+
+
+def test_asking_for_the_manager_escalates_without_topic(responder):
+    answer = responder.respond("kun je dit? vraag het aan mijn leidinggevende")
+    assert answer.action == "escalate" and answer.rules[0] == "M6"
+
+
+def test_greetings_and_what_can_you_do_get_help(responder):
+    assert responder.respond("hoi").action == "help"
+    assert responder.respond("hallo! wat kun je?").action == "help"
+
+
+def test_rule_request_shows_the_text(responder):
+    answer = responder.respond("regel S6")
+    assert answer.rules == ("S6",) and "tekst S6" in answer.text
+    assert responder.respond("regel M9").action == "help"
