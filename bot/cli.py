@@ -1,4 +1,4 @@
-"""Command line: `python -m bot ask|chat|eval|purge|kb check|directory ...`."""
+"""Command line: `python -m bot ask|chat|eval|serve|report|purge|config|kb|directory ...`."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from bot.faults import fault_from_env
 from bot.kb_loader import BUNDLED_KNOWLEDGE, check_knowledge
 from bot.messages import Answer
 from bot.problems import DataError
-from bot.settings import Settings, SettingsError
+from bot.settings import Settings, SettingsError, merged_environment
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,6 +67,18 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--db", type=Path, help="SQLite database (default: BOT_DB)")
     serve.set_defaults(run=_serve)
 
+    report = commands.add_parser("report", help="what people asked that the bot answered badly")
+    report.add_argument("--since", type=int, default=30, metavar="DAYS")
+    report.add_argument("--html", type=Path, metavar="FILE", help="also write an HTML page")
+    report.add_argument("--db", type=Path, help="SQLite database (default: BOT_DB)")
+    report.set_defaults(run=_report)
+
+    config = commands.add_parser("config", help="settings tools")
+    config_commands = config.add_subparsers(title="config commands")
+    config_check = config_commands.add_parser("check", help="print the effective settings")
+    config_check.add_argument("--platform", action="append", default=[])
+    config_check.set_defaults(run=_config_check)
+
     purge = commands.add_parser("purge", help="delete closed cases past the retention period")
     purge.add_argument("--db", type=Path, help="SQLite database (default: BOT_DB)")
     purge.set_defaults(run=_purge)
@@ -114,8 +126,12 @@ def _stdin_lines():
         yield line.rstrip("\r\n")
 
 
+def _environment() -> dict[str, str]:
+    return merged_environment(os.environ)
+
+
 def _settings(args: argparse.Namespace) -> Settings:
-    settings = Settings.from_env(os.environ)
+    settings = Settings.from_env(_environment())
     if getattr(args, "db", None):
         settings = replace(settings, db=args.db)
     if args.knowledge:
@@ -126,7 +142,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 def _chat(args: argparse.Namespace) -> int:
     from handlers.console import run_console
 
-    app = build_app(_settings(args), fault=fault_from_env(os.environ))
+    app = build_app(_settings(args), fault=fault_from_env(_environment()))
     try:
         user = args.person or "console"
         if args.person and app.directory.get(args.person) is None:
@@ -146,8 +162,40 @@ def _serve(args: argparse.Namespace) -> int:
     from bot.logs import setup_logging
     from handlers.serve import serve
 
-    setup_logging(os.environ)
-    return asyncio.run(serve(_settings(args), args.platform, os.environ))
+    environment = _environment()
+    setup_logging(environment)
+    return asyncio.run(serve(_settings(args), args.platform, environment))
+
+
+def _report(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from bot import upkeep
+    from bot.engine import utc_now
+    from bot.store import Store
+
+    settings = _settings(args)
+    store = Store(settings.db)
+    try:
+        weaknesses = upkeep.report(store.db, utc_now() - timedelta(days=args.since))
+    finally:
+        store.close()
+    print(upkeep.format_text(weaknesses, args.since))
+    if args.html:
+        args.html.write_text(upkeep.format_html(weaknesses, args.since), encoding="utf-8")
+        print(f"Wrote {args.html}")
+    return 0
+
+
+def _config_check(args: argparse.Namespace) -> int:
+    from handlers.config_check import check_config
+
+    lines, problems = check_config(_environment(), args.platform)
+    print("\n".join(lines))
+    for problem in problems:
+        print(f"problem: {problem}")
+    print("Settings are usable." if not problems else f"{len(problems)} problem(s) found.")
+    return 1 if problems else 0
 
 
 def _purge(args: argparse.Namespace) -> int:

@@ -19,18 +19,19 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from bot import texts
+from bot import texts, upkeep
 from bot.cases import CaseBook
 from bot.core import Core
 from bot.directory import Directory
 from bot.escalation import Escalations
+from bot.feedback import Feedback
 from bot.messages import Answer, Incoming, Option, Reply
 from bot.settings import Settings
 from bot.store import Store
 from bot.turn import Turn
 
 Clock = Callable[[], datetime]
-COMMANDS = ("help", "start", "mijn", "escalaties", "vraag", "regel")
+COMMANDS = ("help", "start", "mijn", "escalaties", "vraag", "regel", "reload")
 
 
 def utc_now() -> datetime:
@@ -53,6 +54,9 @@ class Engine:
         self.settings = settings
         self.clock = clock
         self.escalations = Escalations(core.kb, directory, settings, core.responder.checks)
+        self.feedback = Feedback(settings, core.responder.bands.answer)
+        self.reloader: Callable[[], str] | None = None
+        self.linked: Callable[[str, str], str | None] = lambda _platform, _user: None
 
     def set_reachability(self, reachable: Callable[[str], bool]) -> None:
         """Tell the engine who the serving platforms can reach (default: everyone)."""
@@ -60,9 +64,15 @@ class Engine:
 
     # identity
 
+    def set_linked_accounts(self, linked: Callable[[str, str], str | None]) -> None:
+        """Accounts linked to a person while running (a Telegram deep link), after the directory."""
+        self.linked = linked
+
     def party_of(self, platform: str, user: str) -> str:
         """The directory person id, or `platform:user` for someone not in the directory."""
-        person = self.directory.find(platform, user)
+        person = self.directory.find(platform, user) or self.directory.get(
+            self.linked(platform, user) or ""
+        )
         return person.id if person is not None else f"{platform}:{user}"
 
     # entry points
@@ -109,7 +119,20 @@ class Engine:
         return [Option(label, action) for label, action in shown]
 
     def purge(self, now: datetime | None = None) -> tuple[int, int]:
-        return self.store.purge((now or self.clock()) - self.settings.retention)
+        """Delete what is past retention: closed cases, sent messages, old question logs."""
+        now = now or self.clock()
+        with self.store.transaction("purge-log") as db:
+            upkeep.forget_expired_texts(db, now)
+            upkeep.purge(db, now - self.settings.retention)
+        return self.store.purge(now - self.settings.retention)
+
+    def reload(self, core: Core, directory: Directory) -> None:
+        """Swap in a new knowledge base and directory; conversations and cases stay."""
+        reachable = self.escalations.reachable
+        self.core, self.responder, self.directory = core, core.responder, directory
+        self.escalations = Escalations(core.kb, directory, self.settings, core.responder.checks)
+        self.escalations.reachable = reachable
+        self.feedback = Feedback(self.settings, core.responder.bands.answer)
 
     def _store_replies(self, turn: Turn) -> list[Reply]:
         stored = []
@@ -147,7 +170,7 @@ class Engine:
             turn.state["entry"] = answer.entry
         if answer.action == "escalate":
             answer = self.escalations.personalise_offer(turn, answer)
-        turn.answer(answer)
+        turn.answer(self.feedback.note(turn, answer, text))
 
     def _command(self, turn: Turn, command: str, text: str) -> None:
         if command in ("help", "start"):
@@ -158,6 +181,8 @@ class Engine:
             self.escalations.list_waiting(turn)
         elif command == "regel":
             turn.answer(self.responder.show_rule(text.strip().upper()))
+        elif command == "reload":
+            self._reload(turn)
         else:
             self._question(turn, text)
 
@@ -172,10 +197,20 @@ class Engine:
         elif kind == "case":
             case_id, _, verb = rest.partition(":")
             self.escalations.act_on_case(turn, case_id, verb)
+        elif kind == "fb":
+            self.feedback.rated(turn, rest)
         elif kind == "cmt" and turn.state.get("await") == "comment":
             self.escalations.comment(turn, None)
         else:
             turn.say(texts.OPTION_EXPIRED)
+
+    def _reload(self, turn: Turn) -> None:
+        if turn.party not in self.settings.admins:
+            turn.say(texts.RELOAD_NOT_ALLOWED)
+        elif self.reloader is None:
+            turn.say(texts.RELOAD_UNAVAILABLE)
+        else:
+            turn.say(self.reloader())
 
     def _topic(self, turn: Turn, entry_id: str) -> None:
         entry = self.core.kb.entry(entry_id)

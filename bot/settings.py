@@ -10,6 +10,35 @@ from pathlib import Path
 DEFAULT_DB = Path("protocolbot.sqlite3")
 
 
+def merged_environment(env: Mapping[str, str]) -> dict[str, str]:
+    """The environment over an optional settings file (BOT_SETTINGS_FILE, KEY=VALUE lines).
+
+    The environment wins, so a secret can live in the environment while the
+    rest sits in a file. SettingsError names the file line of a bad line.
+    """
+    path = env.get("BOT_SETTINGS_FILE", "").strip()
+    if not path:
+        return dict(env)
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise SettingsError([f"BOT_SETTINGS_FILE {path}: cannot read ({exc.strerror})"]) from None
+    from_file: dict[str, str] = {}
+    problems = []
+    for number, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, sep, value = line.partition("=")
+        if not sep or not name.strip().isidentifier():
+            problems.append(f"{path}:{number}: expected NAME=value")
+            continue
+        from_file[name.strip()] = value.strip().strip('"').strip("'")
+    if problems:
+        raise SettingsError(problems)
+    return {**from_file, **env}
+
+
 class SettingsError(Exception):
     """Settings that are missing or wrong; the message names every problem."""
 
@@ -33,6 +62,9 @@ class Settings:
     public_url: str = ""
     tick_interval: timedelta = timedelta(seconds=60)
     timezone: str = "Europe/Amsterdam"
+    log_question_text: bool = False
+    question_text_retention: timedelta = timedelta(days=30)
+    admins: frozenset[str] = frozenset()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -53,6 +85,9 @@ class Settings:
             public_url=env.get("BOT_PUBLIC_URL", "").strip().rstrip("/"),
             tick_interval=reader.duration("BOT_TICK_SECONDS", "seconds", 60),
             timezone=env.get("BOT_TIMEZONE", "").strip() or "Europe/Amsterdam",
+            log_question_text=reader.flag("BOT_LOG_QUESTION_TEXT"),
+            question_text_retention=reader.duration("BOT_QUESTION_TEXT_RETENTION_DAYS", "days", 30),
+            admins=frozenset(a.strip() for a in env.get("BOT_ADMINS", "").split(",") if a.strip()),
         )
         if settings.standin_after < settings.remind_after:
             problems.append(
@@ -81,6 +116,15 @@ class _Reader:
             self.problems.append(f"{name} must be host:port, like 127.0.0.1:8080, not {raw!r}")
             return default
         return host.strip("[]"), int(port)
+
+    def flag(self, name: str) -> bool:
+        raw = self.env.get(name, "").strip().lower()
+        if raw in ("", "0", "false", "no", "off"):
+            return False
+        if raw in ("1", "true", "yes", "on"):
+            return True
+        self.problems.append(f"{name} must be true or false, not {raw!r}")
+        return False
 
     def duration(self, name: str, unit: str, default: float) -> timedelta:
         raw = self.env.get(name, "").strip()

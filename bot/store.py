@@ -56,6 +56,40 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX outbox_pending ON outbox(recipient) WHERE delivered_at IS NULL;
     """,
+    # 2: Telegram: private chats the bot may write to, linked accounts, link codes
+    """
+    CREATE TABLE telegram_chats (
+        user_id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        recorded_at TEXT NOT NULL
+    );
+    CREATE TABLE telegram_links (
+        person TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL UNIQUE,
+        linked_at TEXT NOT NULL
+    );
+    CREATE TABLE telegram_link_codes (
+        code_hash TEXT PRIMARY KEY,
+        person TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT,
+        used_by INTEGER
+    );
+    """,
+    # 3: questions the bot could not answer well (ids and scores; text only when enabled)
+    """
+    CREATE TABLE question_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        entry TEXT,
+        score REAL,
+        text TEXT,
+        text_expires_at TEXT
+    );
+    CREATE INDEX question_log_at ON question_log(at);
+    """,
 )
 
 Fault = Callable[[str], None]
@@ -156,6 +190,10 @@ class Store:
                 "UPDATE outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL",
                 [(now.isoformat(), i) for i in outbox_ids],
             )
+
+    def case_counts(self) -> dict[str, int]:
+        rows = self.db.execute("SELECT status, count(*) FROM cases GROUP BY status").fetchall()
+        return {status: count for status, count in rows}
 
     # retention
 

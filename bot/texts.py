@@ -88,3 +88,6 @@ ESCALATE_MANUAL = (
     "Neem contact op met je leidinggevende en leg je vraag voor. "
     "Tot je akkoord hebt: niet publiceren (regel M6)."
 )
+
+RELOAD_NOT_ALLOWED = "Herladen mag alleen een beheerder van de bot."
+RELOAD_UNAVAILABLE = "Herladen kan hier niet: de bot draait niet als dienst."

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Sequence
 from typing import Protocol
 
 from aiohttp import web
 
 from bot.engine import Engine
+from bot.evaluation import ACTIONS as FIRST_REPLY_ACTIONS
 from bot.messages import Incoming, Reply
+from handlers.metrics import CONTENT_TYPE, Metrics
 
 log = logging.getLogger(__name__)
 
@@ -48,21 +51,40 @@ class Platform(Protocol):
 
 
 class Runtime:
-    def __init__(self, engine: Engine, platforms: Sequence[Platform] = ()) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        platforms: Sequence[Platform] = (),
+        metrics: Metrics | None = None,
+    ) -> None:
         self.engine = engine
         self.platforms: list[Platform] = list(platforms)
+        self.metrics = metrics or Metrics()
         self._in_flight: set[int] = set()
         self._flush_lock = asyncio.Lock()
 
     def handle(self, incoming: Incoming) -> list[Reply]:
         """Run one turn. Errors never reach the user as a traceback."""
+        started = time.perf_counter()
         try:
-            return self.engine.handle(incoming)
+            replies = self.engine.handle(incoming)
         except Exception:
             log.exception(
                 "turn failed platform=%s conversation=%s", incoming.platform, incoming.conversation
             )
             return []
+        self.metrics.reply_latency(time.perf_counter() - started)
+        for reply in replies:
+            if reply.answer is not None and reply.answer.action in FIRST_REPLY_ACTIONS:
+                self.metrics.question(reply.answer.action)
+                log.info(
+                    "answered platform=%s action=%s entry=%s score=%s",
+                    incoming.platform,
+                    reply.answer.action,
+                    reply.answer.entry,
+                    reply.answer.score,
+                )
+        return replies
 
     def split(self, incoming: Incoming, replies: list[Reply]) -> tuple[list[Reply], list[Reply]]:
         """Replies for the conversation the person wrote in, and the rest."""
@@ -103,6 +125,14 @@ class Runtime:
         async with self._flush_lock:
             waiting = [r for r in self.engine.undelivered() if r.outbox_id not in self._in_flight]
             await self.deliver(waiting)
+
+    def metrics_handler(self):
+        async def metrics(_request: web.Request) -> web.Response:
+            return web.Response(
+                body=self.metrics.render().encode(), headers={"Content-Type": CONTENT_TYPE}
+            )
+
+        return metrics
 
     async def tick(self) -> None:
         try:

@@ -18,7 +18,9 @@ from collections.abc import Callable, Mapping
 from aiohttp import web
 
 from bot.app import App, build_app
+from bot.reload import make_reloader
 from bot.settings import Settings, SettingsError
+from handlers.metrics import Metrics
 from handlers.runtime import Platform, Runtime
 
 log = logging.getLogger(__name__)
@@ -84,7 +86,8 @@ def _database_ok(app: App) -> bool:
 
 async def serve(settings: Settings, names: list[str], env: Mapping[str, str]) -> int:
     app = build_app(settings)
-    runtime = Runtime(app.engine)
+    runtime = Runtime(app.engine, metrics=Metrics(case_counts=app.store.case_counts))
+    app.engine.reloader = make_reloader(app.engine, settings)
     try:
         runtime.platforms = build_platforms(names, env, app, runtime)
         return await _run(app, runtime)
@@ -96,6 +99,7 @@ async def _run(app: App, runtime: Runtime) -> int:
     settings = app.settings
     web_app = web.Application()
     web_app.router.add_get("/healthz", health_handler(app, runtime))
+    web_app.router.add_get("/metrics", runtime.metrics_handler())
     for platform in runtime.platforms:
         web_app.add_routes(platform.routes())
     runner = web.AppRunner(web_app)
@@ -103,7 +107,7 @@ async def _run(app: App, runtime: Runtime) -> int:
     site = web.TCPSite(runner, settings.listen_host, settings.listen_port)
     await site.start()
     stop = asyncio.Event()
-    _on_signals(stop)
+    _on_signals(stop, app)
     try:
         for platform in runtime.platforms:
             await platform.start()
@@ -119,10 +123,14 @@ async def _run(app: App, runtime: Runtime) -> int:
     return 0
 
 
-def _on_signals(stop: asyncio.Event) -> None:
+def _on_signals(stop: asyncio.Event, app: App) -> None:
+    """SIGTERM/SIGINT stop the bot; SIGHUP reloads knowledge base and directory."""
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
+    reloader = app.engine.reloader
+    if reloader is not None:
+        loop.add_signal_handler(signal.SIGHUP, lambda: log.info("SIGHUP: %s", reloader()))
 
 
 async def _tick_forever(app: App, runtime: Runtime, stop: asyncio.Event) -> None:
