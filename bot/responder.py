@@ -56,12 +56,15 @@ class Responder:
         topic = self._topic(result)
         if asks_for_manager(text, lexicon):
             return self.escalation_offer(topic)
-        if shows_doubt(text, lexicon) and (topic or mentions_publication(text, lexicon)):
+        doubt = shows_doubt(text, lexicon)
+        if doubt and mentions_publication(text, lexicon):
+            return self.escalation_offer(topic)
+        if is_offtopic(text, lexicon):
+            return Answer("fallback", texts.FALLBACK)
+        if doubt and topic:
             return self.escalation_offer(topic)
         if self._only_help_request(text):
             return Answer("help", texts.HELP)
-        if is_offtopic(text, lexicon):
-            return Answer("fallback", texts.FALLBACK)
         best = result.best
         if best and best.score >= self.bands.answer and self._clear_winner(result):
             return self.answer_entry(best.entry, best.score)
