@@ -18,6 +18,7 @@ from bot.kb_loader import BUNDLED_KNOWLEDGE, check_knowledge
 from bot.messages import Answer
 from bot.problems import DataError
 from bot.settings import Settings, SettingsError, merged_environment
+from handlers.telegram.links_cli import add_link_command
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,7 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("file", type=Path)
     ev.set_defaults(run=_eval)
 
-    add_directory_commands(commands)
+    directory_commands = add_directory_commands(commands)
+    add_link_command(directory_commands)
 
     kb = commands.add_parser("kb", help="knowledge base tools")
     kb_commands = kb.add_subparsers(title="kb commands")

@@ -20,8 +20,8 @@ def directory_path(environ: Mapping[str, str]) -> Path:
     return Path(value) if value else BUNDLED_DEMO_DIRECTORY
 
 
-def add_directory_commands(subparsers: argparse._SubParsersAction) -> None:
-    """Add the `directory` command and its subcommands to a command line parser."""
+def add_directory_commands(subparsers: argparse._SubParsersAction) -> argparse._SubParsersAction:
+    """Add the `directory` command and its subcommands; returns them for more to be added."""
     directory = subparsers.add_parser("directory", help="directory of people and their managers")
     directory.set_defaults(run=lambda _args: _usage(directory))
     commands = directory.add_subparsers(title="directory commands")
@@ -41,6 +41,7 @@ def add_directory_commands(subparsers: argparse._SubParsersAction) -> None:
     )
     imports.add_argument("-o", "--output", type=Path, help="YAML file to write (default: stdout)")
     imports.set_defaults(run=run_import)
+    return commands
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+PERSONAL_PREFIXES = ("chk:", "esc:", "case:", "cmt:")
+"""Option actions of the personal flows; others (topics, 👍/👎) may stay in a channel."""
+
 MAX_ACTION_BYTES = 64
 """Telegram's limit on callback data; every option's action id fits in it."""
 
@@ -85,6 +88,11 @@ class Reply:
     replaces_clicked: bool = False
     answer: Answer | None = None
     outbox_id: int | None = None
+
+    @property
+    def personal(self) -> bool:
+        """Part of a personal flow (the check, an escalation): belongs in a private chat."""
+        return any(o.action.startswith(PERSONAL_PREFIXES) for o in self.options)
 
     def payload(self) -> dict:
         return {
