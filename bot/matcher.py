@@ -36,6 +36,7 @@ MIN_COMPOUND_HEAD = 4
 COMPOUND_SIMILARITY = 0.8
 UNKNOWN_WORD_WEIGHT = 0.8
 SHORTLIST = 10
+CANDIDATE_CAP = 1500
 GENERIC_WEIGHT = 0.75
 
 
@@ -79,8 +80,12 @@ class Matcher:
         self.normaliser = normaliser
         self._entries = kb.entries
         self._postings: dict[str, list[int]] = defaultdict(list)
+        self._vocab_of: list[frozenset[str]] = []
         tokenised = self._index()
-        self._vocab = list(self._postings)
+        self._length_bands: dict[int, list[str]] = {}
+        self._vocab_by_length: dict[int, list[str]] = defaultdict(list)
+        for word in self._postings:
+            self._vocab_by_length[len(word)].append(word)
         self._weights = self._token_weights()
         self._texts_of = [[" ".join(tokens) for tokens in entry] for entry in tokenised]
         self._phrasings_of = [
@@ -98,6 +103,7 @@ class Matcher:
             vocab = dict.fromkeys(w for tokens in (*phrasings, *keywords) for w in tokens)
             for token in vocab:
                 self._postings[token].append(index)
+            self._vocab_of.append(frozenset(vocab))
             tokenised.append(phrasings)
         return tokenised
 
@@ -113,13 +119,26 @@ class Matcher:
         """A word shared by many entries says little about which one is meant."""
         return self._weights.get(token, 1.0) < GENERIC_WEIGHT
 
+    def _similar_length(self, length: int) -> list[str]:
+        """Vocabulary words that could reach the typo cut-off: ratio >= 80 needs
+        the shorter word to be at least two thirds of the longer."""
+        if length not in self._length_bands:
+            low, high = math.ceil(length * 2 / 3), math.floor(length * 3 / 2)
+            band = [w for n in range(low, high + 1) for w in self._vocab_by_length.get(n, ())]
+            self._length_bands[length] = band
+        return self._length_bands[length]
+
     def resolve(self, token: str) -> list[tuple[str, float]]:
         """Vocabulary words this query word stands for, with a similarity in 0..1."""
         if token in self._weights:
             return [(token, 1.0)]
         if len(token) >= MIN_TYPO_LEN:
             hits = process.extract(
-                token, self._vocab, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=3
+                token,
+                self._similar_length(len(token)),
+                scorer=fuzz.ratio,
+                score_cutoff=TYPO_CUTOFF,
+                limit=3,
             )
             if hits:
                 return [(word, score / 100) for word, score, _ in hits]
@@ -174,19 +193,36 @@ class Matcher:
         weight = max((self._weights[w] for w in resolved), default=UNKNOWN_WORD_WEIGHT)
         return QueryWord(token, weight, resolved)
 
+    def _candidates(self, query: list[QueryWord]) -> set[int]:
+        """Entries sharing a word with the question, the most specific words first.
+
+        On a large knowledge base a common word ("foto") is shared by thousands
+        of entries; those only count when the rarer words leave room.
+        """
+        postings = sorted((self._postings[v] for w in query for v in w.matches), key=len)
+        chosen: set[int] = set()
+        for entries in postings:
+            if chosen and len(chosen) + len(entries) > CANDIDATE_CAP:
+                break
+            chosen.update(entries)
+        return chosen
+
     def _coverage(self, query: list[QueryWord]) -> dict[int, float]:
-        """Per entry: the weighted share of the question its whole vocabulary covers."""
-        covered: dict[int, float] = defaultdict(float)
+        """Per candidate entry: the weighted share of the question its vocabulary covers."""
         total = sum(word.weight for word in query)
-        for word in query:
-            best_per_entry: dict[int, float] = {}
-            for vocab_word, similarity in word.matches.items():
-                for index in self._postings[vocab_word]:
-                    if similarity > best_per_entry.get(index, 0.0):
-                        best_per_entry[index] = similarity
-            for index, similarity in best_per_entry.items():
-                covered[index] += word.weight * similarity
-        return {index: value / total for index, value in covered.items()}
+        words = [(word.weight, tuple(word.matches.items())) for word in query]
+        coverage: dict[int, float] = {}
+        for index in self._candidates(query):
+            vocab = self._vocab_of[index]
+            covered = 0.0
+            for weight, matches in words:
+                best = 0.0
+                for vocab_word, similarity in matches:
+                    if similarity > best and vocab_word in vocab:
+                        best = similarity
+                covered += weight * best
+            coverage[index] = covered / total
+        return coverage
 
     def _overlap(self, query: list[QueryWord], total: float, phrasing: Phrasing) -> float:
         """Weighted overlap of question and one phrasing, seen from both sides."""
