@@ -94,7 +94,9 @@ def _parser() -> argparse.ArgumentParser:
     kb = commands.add_parser("kb", help="knowledge base tools")
     kb_commands = kb.add_subparsers(title="kb commands")
     check = kb_commands.add_parser("check", help="validate a knowledge base file or folder")
-    check.add_argument("path", nargs="?", type=Path, default=BUNDLED_KNOWLEDGE)
+    check.add_argument(
+        "path", nargs="?", type=Path, help="default: BOT_KNOWLEDGE or the bundled one"
+    )
     check.set_defaults(run=_kb_check)
     return parser
 
@@ -164,9 +166,9 @@ def _serve(args: argparse.Namespace) -> int:
     from bot.logs import setup_logging
     from handlers.serve import serve
 
-    environment = _environment()
-    setup_logging(environment)
-    return asyncio.run(serve(_settings(args), args.platform, environment))
+    settings = _settings(args)
+    setup_logging(settings.log_format, settings.log_level)
+    return asyncio.run(serve(settings, args.platform, _environment()))
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -221,7 +223,8 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _kb_check(args: argparse.Namespace) -> int:
-    kb, problems = check_knowledge(args.path)
+    path = args.path or args.knowledge or _settings(args).knowledge or BUNDLED_KNOWLEDGE
+    kb, problems = check_knowledge(path)
     if problems or kb is None:
         for problem in problems:
             print(problem)

@@ -12,6 +12,7 @@ from typing import TextIO
 from bot.directory import BUNDLED_DEMO_DIRECTORY, Directory, check_directory
 from bot.directory_csv import import_csv
 from bot.problems import Problem
+from bot.settings import merged_environment
 
 
 def directory_path(environ: Mapping[str, str]) -> Path:
@@ -82,7 +83,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _path(args: argparse.Namespace) -> Path:
-    return args.path or directory_path(os.environ)
+    return args.path or directory_path(merged_environment(os.environ))
 
 
 def _load_or_report(path: Path) -> Directory | None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping
 
 
 class JsonFormatter(logging.Formatter):
@@ -23,12 +22,18 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
-def setup_logging(env: Mapping[str, str]) -> None:
+QUIET_LOGGERS = ("aiohttp.access",)
+"""Loggers that would fill the log with every health check; warnings still show."""
+
+
+def setup_logging(log_format: str, level: str) -> None:
     handler = logging.StreamHandler()
-    if env.get("BOT_LOG_FORMAT", "").lower() == "json":
+    if log_format == "json":
         handler.setFormatter(JsonFormatter())
     else:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(env.get("BOT_LOG_LEVEL", "INFO").upper())
+    root.setLevel(level)
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(max(logging.WARNING, root.level))

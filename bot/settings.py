@@ -6,8 +6,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_DB = Path("protocolbot.sqlite3")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def _known_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def merged_environment(env: Mapping[str, str]) -> dict[str, str]:
@@ -65,6 +75,8 @@ class Settings:
     log_question_text: bool = False
     question_text_retention: timedelta = timedelta(days=30)
     admins: frozenset[str] = frozenset()
+    log_format: str = "text"
+    log_level: str = "INFO"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -88,7 +100,11 @@ class Settings:
             log_question_text=reader.flag("BOT_LOG_QUESTION_TEXT"),
             question_text_retention=reader.duration("BOT_QUESTION_TEXT_RETENTION_DAYS", "days", 30),
             admins=frozenset(a.strip() for a in env.get("BOT_ADMINS", "").split(",") if a.strip()),
+            log_format=reader.choice("BOT_LOG_FORMAT", ("text", "json"), "text"),
+            log_level=reader.choice("BOT_LOG_LEVEL", LOG_LEVELS, "INFO", upper=True),
         )
+        if not _known_zone(settings.timezone):
+            problems.append(f"BOT_TIMEZONE {settings.timezone!r} is not a known time zone")
         if settings.standin_after < settings.remind_after:
             problems.append(
                 "BOT_STANDIN_AFTER_HOURS must not be shorter than BOT_REMIND_AFTER_HOURS"
@@ -116,6 +132,16 @@ class _Reader:
             self.problems.append(f"{name} must be host:port, like 127.0.0.1:8080, not {raw!r}")
             return default
         return host.strip("[]"), int(port)
+
+    def choice(self, name: str, allowed: tuple[str, ...], default: str, upper: bool = False) -> str:
+        raw = self.env.get(name, "").strip()
+        value = raw.upper() if upper else raw.lower()
+        if not raw:
+            return default
+        if value not in allowed:
+            self.problems.append(f"{name} must be one of {', '.join(allowed)}, not {raw!r}")
+            return default
+        return value
 
     def flag(self, name: str) -> bool:
         raw = self.env.get(name, "").strip().lower()

@@ -51,7 +51,12 @@ PLATFORM_VARIABLES = {
         "BOT_BUTTON_SECRET",
         "MATTERMOST_CA_FILE",
     ),
-    "telegram": ("TELEGRAM_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "TELEGRAM_BOT_USERNAME"),
+    "telegram": (
+        "TELEGRAM_TOKEN",
+        "TELEGRAM_WEBHOOK_SECRET",
+        "TELEGRAM_BOT_USERNAME",
+        "TELEGRAM_API_URL",
+    ),
 }
 
 
@@ -104,6 +109,8 @@ def _effective_core(env: Mapping[str, str]) -> dict[str, str]:
         ),
         "BOT_TICK_SECONDS": given("BOT_TICK_SECONDS", s.tick_interval),
         "BOT_TIMEZONE": given("BOT_TIMEZONE", s.timezone),
+        "BOT_LOG_FORMAT": given("BOT_LOG_FORMAT", s.log_format),
+        "BOT_LOG_LEVEL": given("BOT_LOG_LEVEL", s.log_level),
     }
 
 

@@ -52,3 +52,11 @@ def test_settings_file_is_read_under_the_environment(monkeypatch, capsys, tmp_pa
     assert main(["config", "check"]) == 0
     out = capsys.readouterr().out
     assert "BOT_TIMEZONE=Europe/Brussels" in out and "BOT_DB=/srv/b.db" in out
+
+
+def test_log_settings_and_time_zone_are_validated():
+    env = {"BOT_LOG_LEVEL": "chatty", "BOT_LOG_FORMAT": "xml", "BOT_TIMEZONE": "Mars/Base"}
+    _, problems = check_config(env, [])
+    assert any(p.startswith("BOT_LOG_LEVEL must be one of") for p in problems)
+    assert any(p.startswith("BOT_LOG_FORMAT must be one of text, json") for p in problems)
+    assert "BOT_TIMEZONE 'Mars/Base' is not a known time zone" in problems

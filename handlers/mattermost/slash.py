@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
+from bot.engine import COMMANDS as ENGINE_COMMANDS
 from bot.messages import Incoming, Reply
 from handlers.mattermost import texts
 from handlers.mattermost.buttons import json_response
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from handlers.mattermost.tasks import KeyedLock, Tasks
 
 log = logging.getLogger(__name__)
-COMMANDS = ("help", "mijn", "escalaties", "regel", "vraag")
+COMMANDS = tuple(c for c in ENGINE_COMMANDS if c != "start")  # /protocol <command> [text]
 
 
 def parse_command(text: str) -> tuple[str, str]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bot.directory import BUNDLED_DEMO_DIRECTORY, load_directory
 from bot.engine import utc_now
-from bot.settings import Settings, SettingsError
+from bot.settings import Settings, SettingsError, merged_environment
 from bot.store import Store
 from handlers.telegram import config
 from handlers.telegram.links import DEFAULT_VALID_FOR, Links, deep_link
@@ -41,7 +41,7 @@ def add_link_command(commands: argparse._SubParsersAction) -> None:
 
 
 def run_link(args: argparse.Namespace, env: Mapping[str, str] | None = None) -> int:
-    env = os.environ if env is None else env
+    env = merged_environment(os.environ) if env is None else env
     settings = Settings.from_env(env)
     if args.db:
         settings = replace(settings, db=args.db)
