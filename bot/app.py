@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core import Core, load_core
-from bot.directory import BUNDLED_DEMO_DIRECTORY, Directory, load_directory
+from bot.directory import BUNDLED_DEMO_DIRECTORY, Directory
+from bot.directory_loader import load_directory
 from bot.engine import Clock, Engine, utc_now
 from bot.settings import Settings
 from bot.store import Fault, Store, no_fault

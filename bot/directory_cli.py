@@ -9,8 +9,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
-from bot.directory import BUNDLED_DEMO_DIRECTORY, Directory, check_directory
+from bot.directory import BUNDLED_DEMO_DIRECTORY, Directory
 from bot.directory_csv import import_csv
+from bot.directory_loader import check_directory
 from bot.problems import Problem
 from bot.settings import merged_environment
 

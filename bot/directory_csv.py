@@ -22,7 +22,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.directory import ROLES, PersonRecord, check_records, parse_telegram_id
+from bot.directory import ROLES, PersonRecord, parse_telegram_id
+from bot.directory_checks import check_records
 from bot.problems import Problem
 
 COLUMNS = (

@@ -10,7 +10,8 @@ import logging
 from collections.abc import Callable
 
 from bot.core import build_core
-from bot.directory import BUNDLED_DEMO_DIRECTORY, check_directory
+from bot.directory import BUNDLED_DEMO_DIRECTORY
+from bot.directory_loader import check_directory
 from bot.engine import Engine
 from bot.kb_loader import BUNDLED_KNOWLEDGE, check_knowledge
 from bot.settings import Settings

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.directory import BUNDLED_DEMO_DIRECTORY, check_directory
+from bot.directory import BUNDLED_DEMO_DIRECTORY
+from bot.directory_loader import check_directory
 from bot.kb_loader import BUNDLED_KNOWLEDGE, check_knowledge
 from bot.settings import Settings, SettingsError
 from handlers.mattermost.config import MattermostConfig

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.core import Core, load_core
-from bot.directory import load_directory
+from bot.directory_loader import load_directory
 from bot.engine import Engine
 from bot.messages import Incoming, Reply
 from bot.settings import Settings

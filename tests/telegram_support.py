@@ -19,7 +19,7 @@ from fakes.telegram_people import Person
 from fakes.telegram_server import FakeTelegram
 
 from bot.app import App
-from bot.directory import load_directory
+from bot.directory_loader import load_directory
 from bot.engine import Engine
 from bot.messages import Reply
 from bot.settings import Settings

@@ -8,14 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.directory import (
-    BUNDLED_DEMO_DIRECTORY,
-    Directory,
-    check_directory,
-    load_directory,
-)
+from bot.directory import BUNDLED_DEMO_DIRECTORY, Directory
 from bot.directory_cli import add_directory_commands, directory_path
 from bot.directory_csv import import_csv
+from bot.directory_loader import check_directory, load_directory
 from bot.problems import DataError
 
 DEPLOY = Path(__file__).resolve().parent.parent / "deploy"

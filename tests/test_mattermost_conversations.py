@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from bot import texts as bot_texts
-from bot.directory import load_directory
+from bot.directory_loader import load_directory
 from handlers.mattermost import texts
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from telegram_support import (
     telegram_world,
 )
 
-from bot.directory import load_directory
+from bot.directory_loader import load_directory
 from bot.engine import utc_now
 from bot.store import Store
 from handlers.telegram import texts as tg_texts

@@ -16,7 +16,8 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-from bot.directory import BUNDLED_DEMO_DIRECTORY, load_directory
+from bot.directory import BUNDLED_DEMO_DIRECTORY
+from bot.directory_loader import load_directory
 from bot.engine import utc_now
 from bot.settings import Settings, SettingsError, merged_environment
 from bot.store import Store
