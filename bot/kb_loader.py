@@ -25,21 +25,12 @@ from bot.knowledge import (
     Lexicon,
     Rule,
 )
+from bot.lexicon_loader import read_lexicon
 from bot.problems import DataError, Problem
 from bot.text import fold
 from bot.yamlsource import LineDict, LineList, load_yaml, yaml_files
 
 BUNDLED_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
-LEXICON_KEYS = (
-    "synonyms",
-    "stopwords",
-    "greetings",
-    "help_patterns",
-    "doubt_patterns",
-    "request_patterns",
-    "offtopic_patterns",
-    "publication_words",
-)
 TOP_LEVEL_KEYS = ("intro", "rules", "entries", "checks", "lexicon")
 MIN_QUESTIONS = 5
 MAX_TITLE = 40
@@ -128,7 +119,7 @@ def _read_file(file: Path, parts: _Parts, problems: list[Problem]) -> None:
     if "lexicon" in data:
         lexicon_data = top.mapping("lexicon")
         if lexicon_data is not None:
-            parts.lexicon = _read_lexicon(FieldReader(lexicon_data, name, "lexicon", problems))
+            parts.lexicon = read_lexicon(FieldReader(lexicon_data, name, "lexicon", problems))
 
 
 def _items(top: FieldReader, key: str) -> list[FieldReader]:
@@ -255,55 +246,6 @@ def _read_check(reader: FieldReader, parts: _Parts) -> None:
         parts, reader, f"check:{check_id}", f"duplicate check '{check_id}'", reader.line("id")
     ):
         parts.checks[check_id] = check
-
-
-def _read_lexicon(reader: FieldReader) -> Lexicon:
-    reader.unknown_keys(LEXICON_KEYS)
-    return Lexicon(
-        synonyms=_read_synonyms(reader),
-        stopwords=_words(reader, "stopwords"),
-        greetings=_words(reader, "greetings"),
-        help_patterns=_patterns(reader, "help_patterns"),
-        doubt_patterns=_patterns(reader, "doubt_patterns"),
-        request_patterns=_patterns(reader, "request_patterns"),
-        offtopic_patterns=_patterns(reader, "offtopic_patterns"),
-        publication_words=_words(reader, "publication_words"),
-    )
-
-
-def _words(reader: FieldReader, key: str) -> frozenset[str]:
-    return frozenset(fold(word) for word, _ in reader.text_list(key))
-
-
-def _patterns(reader: FieldReader, key: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(_compile(reader, pattern, line) for pattern, line in reader.text_list(key))
-
-
-def _read_synonyms(reader: FieldReader) -> dict[str, str]:
-    table = reader.mapping("synonyms")
-    if table is None:
-        return {}
-    synonyms: dict[str, str] = {}
-    for variant, canonical in table.items():
-        line = table.line_of(variant)
-        if not isinstance(canonical, str) or not fold(canonical):
-            reader.problem(f"lexicon: synonym for '{variant}' must be non-empty text", line=line)
-            continue
-        if len(fold(str(variant)).split()) != 1:
-            reader.problem(f"lexicon: synonym key '{variant}' must be one word", line=line)
-            continue
-        synonyms[fold(str(variant))] = fold(canonical)
-    return synonyms
-
-
-def _compile(reader: FieldReader, pattern: str, line: int) -> re.Pattern[str]:
-    try:
-        return re.compile(pattern)
-    except re.error as exc:
-        reader.problem(
-            f"lexicon: doubt pattern is not a valid regular expression: {exc}", line=line
-        )
-        return re.compile(r"(?!)")
 
 
 def _check_complete(parts: _Parts, folder: str, problems: list[Problem]) -> None:
