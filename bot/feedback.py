@@ -52,7 +52,7 @@ class Feedback:
             question = turn.state.get("question", "")
             value = float(score) if score.isdigit() else None
             self._record(turn, "thumbs-down", entry or None, value, question)
-        turn.say(THANKS_DOWN if verdict == "down" else THANKS_UP)
+        turn.say(THANKS_DOWN if verdict == "down" else THANKS_UP, replaces_clicked=True)
 
     def _record(
         self, turn: Turn, reason: str, entry: str | None, score: float | None, question: str
