@@ -154,9 +154,9 @@ class Engine:
             self._pick(turn, incoming.action)
         elif incoming.command is not None:
             self._command(turn, incoming.command, incoming.text)
-        elif turn.state.get("await") == "context":
+        elif turn.expecting() == "context":
             self.escalations.submit(turn, incoming.text)
-        elif turn.state.get("await") == "comment":
+        elif turn.expecting() == "comment":
             self.escalations.comment(turn, incoming.text)
         else:
             self._question(turn, incoming.text)
@@ -199,7 +199,7 @@ class Engine:
             self.escalations.act_on_case(turn, case_id, verb)
         elif kind == "fb":
             self.feedback.rated(turn, rest)
-        elif kind == "cmt" and turn.state.get("await") == "comment":
+        elif kind == "cmt" and turn.expecting() == "comment":
             self.escalations.comment(turn, None)
         else:
             turn.say(texts.OPTION_EXPIRED)
@@ -238,7 +238,7 @@ class Engine:
     def _escalation_choice(self, turn: Turn, rest: str) -> None:
         if rest.startswith("yes"):
             self.escalations.accept_offer(turn, rest.partition(":")[2] or "-")
-        elif rest == "send" and turn.state.get("await") == "context":
+        elif rest == "send" and turn.expecting() == "context":
             self.escalations.submit(turn, "")
         elif rest == "no":
             self.escalations.decline(turn)

@@ -85,7 +85,7 @@ class Escalations:
         if decider is None:
             turn.say(ct.OFFER_NOBODY)
             return
-        turn.state["await"] = "context"
+        turn.expect("context")
         if entry_id != "-":
             turn.state["entry"] = entry_id
         options = (Option(ct.NO_CONTEXT, "esc:send"), Option(ct.CANCEL, "esc:no"))
@@ -173,7 +173,7 @@ class Escalations:
             ct.DECIDED.format(decision=label, asker=case.asker_name, id=case.id),
             replaces_clicked=True,
         )
-        turn.state["await"] = "comment"
+        turn.expect("comment")
         turn.state["case"] = case.id
         turn.say(ct.ASK_COMMENT, (Option(ct.NO_COMMENT, "cmt:skip"),))
 
@@ -191,7 +191,7 @@ class Escalations:
 
     def comment(self, turn: Turn, text: str | None) -> None:
         case = turn.cases.get(int(turn.state.pop("case", 0)))
-        turn.state.pop("await", None)
+        turn.stop_expecting()
         if case is None or text is None or not text.strip():
             turn.say(ct.COMMENT_SKIPPED)
             return
@@ -267,5 +267,6 @@ def local_zone(name: str) -> tzinfo:
 
 
 def _forget_draft(turn: Turn) -> None:
-    for key in ("await", "entry", "check"):
+    turn.stop_expecting()
+    for key in ("entry", "check"):
         turn.state.pop(key, None)

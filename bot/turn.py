@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.cases import CaseBook
 from bot.messages import Answer, Incoming, Option, Reply
+
+EXPECT_FOR = timedelta(minutes=30)
 
 
 @dataclass
@@ -19,6 +21,25 @@ class Turn:
     now: datetime
     cases: CaseBook
     replies: list[Reply] = field(default_factory=list)
+
+    def expect(self, what: str) -> None:
+        """The person's next message is `what` (context, comment), for a while."""
+        self.state["await"] = what
+        self.state["await_until"] = (self.now + EXPECT_FOR).isoformat()
+
+    def stop_expecting(self) -> None:
+        self.state.pop("await", None)
+        self.state.pop("await_until", None)
+
+    def expecting(self) -> str | None:
+        """What the next message is expected to be; None once that has lapsed.
+
+        A prompt left unanswered must not swallow a question asked hours later.
+        """
+        until = self.state.get("await_until")
+        if until and datetime.fromisoformat(until) < self.now:
+            self.stop_expecting()
+        return self.state.get("await")
 
     def say(
         self,

@@ -158,3 +158,14 @@ def test_attachments_are_not_stored(world):
     assert rows == []
     payloads = [r[0] for r in world.store.db.execute("SELECT payload FROM outbox")]
     assert all("ML2" in p for p in payloads)
+
+
+def test_an_unanswered_context_prompt_lapses(world):
+    world.say("akaya", "ik twijfel of ik deze foto mag plaatsen")
+    world.click("akaya", "Ja, leg het voor")
+    world.clock.advance(hours=2)
+    replies = world.say("akaya", "regel ML2")
+    assert replies[0].answer.rules == ("ML2",)
+    assert "jdevries" not in world.inbox
+    late = world.click("akaya", "Zonder toelichting")
+    assert "niet meer geldig" in late[0].text
