@@ -152,6 +152,7 @@ async def test_mattermost_dropped_websocket_recovers_without_losing_or_repeating
     assert len(replies) == 2 and "M3" in replies[0]  # the first one is not repeated
     assert any(f"/channels/{dm.id}/posts?since=" in r for r in fake.requests)
     assert bot.platform.health()["connected"] and bot.platform.health()["reconnects"] == 1
+    assert 'protocolbot_reconnects_total{platform="mattermost"} 1' in bot.runtime.metrics.render()
 
 
 async def test_mattermost_stop_waits_for_a_reply_in_flight(

@@ -149,6 +149,7 @@ class MattermostPlatform:
         if not reconnected:
             self.catchup.start()
             return
+        self.runtime.metrics.reconnect(PLATFORM)
         since = self.catchup.gap_start()
         if self._catching_up is not None:
             self._catching_up.cancel()  # the new one starts at least as early
