@@ -65,10 +65,12 @@ class Responder:
             return self.escalation_offer(topic)
         if self._only_help_request(text):
             return Answer("help", texts.HELP)
+        if self._vague(result):
+            return Answer("help", texts.HELP)
         best = result.best
         if best and best.score >= self.bands.answer and self._clear_winner(result):
             return self.answer_entry(best.entry, best.score)
-        if asks_for_help(text, lexicon) or is_small_talk(text, lexicon) or self._vague(result):
+        if asks_for_help(text, lexicon) or is_small_talk(text, lexicon):
             return Answer("help", texts.HELP)
         if best and best.score >= self.bands.clarify:
             return self.clarify(result)
