@@ -50,6 +50,33 @@ class Platform(Protocol):
     def health(self) -> dict[str, object]: ...
 
 
+class RetrySchedule:
+    """When a reply that could not be delivered is tried again: 1 minute, doubling to 1 hour.
+
+    A manager who blocked the bot, or someone who never started it, must not
+    cost a failed call and a warning on every tick forever.
+    """
+
+    FIRST = 60.0
+    LONGEST = 3600.0
+
+    def __init__(self) -> None:
+        self._failures: dict[int, int] = {}
+        self._next: dict[int, float] = {}
+
+    def postpone(self, outbox_id: int, now: float) -> None:
+        failures = self._failures.get(outbox_id, 0) + 1
+        self._failures[outbox_id] = failures
+        self._next[outbox_id] = now + min(self.FIRST * 2 ** (failures - 1), self.LONGEST)
+
+    def due(self, outbox_id: int | None, now: float) -> bool:
+        return outbox_id is None or self._next.get(outbox_id, 0.0) <= now
+
+    def forget(self, outbox_id: int) -> None:
+        self._failures.pop(outbox_id, None)
+        self._next.pop(outbox_id, None)
+
+
 class Runtime:
     def __init__(
         self,
@@ -61,6 +88,7 @@ class Runtime:
         self.platforms: list[Platform] = list(platforms)
         self.metrics = metrics or Metrics()
         self._in_flight: set[int] = set()
+        self._retries = RetrySchedule()
         self._flush_lock = asyncio.Lock()
 
     def handle(self, incoming: Incoming) -> list[Reply]:
@@ -98,8 +126,11 @@ class Runtime:
         self._in_flight.difference_update(r.outbox_id for r in replies)
 
     def failed(self, replies: list[Reply]) -> None:
-        """Give replies back to the outbox: the next flush retries them."""
+        """Give replies back to the outbox; flush retries them, less often each time."""
         self._in_flight.difference_update(r.outbox_id for r in replies)
+        for reply in replies:
+            if reply.outbox_id is not None:
+                self._retries.postpone(reply.outbox_id, time.monotonic())
 
     async def deliver(self, replies: list[Reply]) -> None:
         for reply in replies:
@@ -112,6 +143,8 @@ class Runtime:
                 self.failed([reply])
             else:
                 self.delivered([reply])
+                if reply.outbox_id is not None:
+                    self._retries.forget(reply.outbox_id)
 
     async def _route(self, reply: Reply) -> None:
         for platform in self.platforms:
@@ -120,10 +153,21 @@ class Runtime:
                 return
         raise DeliveryError(f"no platform reaches {reply.to}")
 
-    async def flush(self) -> None:
-        """Deliver what the outbox still holds (after a restart, reconnect or failure)."""
+    async def flush(self, backoff: bool = False) -> None:
+        """Deliver what the outbox still holds.
+
+        Platforms call this when someone may have become reachable (a start,
+        a reconnect): then everything is tried. The periodic tick passes
+        `backoff=True`, so a reply that keeps failing is tried less often.
+        """
         async with self._flush_lock:
-            waiting = [r for r in self.engine.undelivered() if r.outbox_id not in self._in_flight]
+            now = time.monotonic()
+            waiting = [
+                r
+                for r in self.engine.undelivered()
+                if r.outbox_id not in self._in_flight
+                and (not backoff or self._retries.due(r.outbox_id, now))
+            ]
             await self.deliver(waiting)
 
     def metrics_handler(self):
@@ -141,4 +185,4 @@ class Runtime:
             log.exception("tick failed")
             return
         await self.deliver(replies)
-        await self.flush()
+        await self.flush(backoff=True)
