@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from engine_support import World
@@ -26,24 +27,25 @@ def with_settings(world: World, **changes) -> None:
     world.restart()
 
 
-def test_reload_swaps_in_a_valid_knowledge_base(world, tmp_path):
+def reloadable(world: World, tmp_path) -> Path:
+    """A copy of the knowledge base the world reloads from; mjansen may reload."""
     knowledge = tmp_path / "kb"
     shutil.copytree(BUNDLED_KNOWLEDGE, knowledge)
     with_settings(
         world, knowledge=knowledge, directory=tmp_path / "directory.yaml", admins={"mjansen"}
     )
     world.engine.reloader = make_reloader(world.engine, world.settings)
+    return knowledge
+
+
+def test_reload_swaps_in_a_valid_knowledge_base(world, tmp_path):
+    reloadable(world, tmp_path)
     result = world.command("mjansen", "reload")
     assert result[0].text.startswith("Herladen gelukt:")
 
 
 def test_failed_reload_keeps_the_old_version_and_lists_problems(world, tmp_path):
-    knowledge = tmp_path / "kb"
-    shutil.copytree(BUNDLED_KNOWLEDGE, knowledge)
-    with_settings(
-        world, knowledge=knowledge, directory=tmp_path / "directory.yaml", admins={"mjansen"}
-    )
-    world.engine.reloader = make_reloader(world.engine, world.settings)
+    knowledge = reloadable(world, tmp_path)
     broken = knowledge / "entries" / "broken.yaml"
     broken.write_text("entries:\n  - id: x\n    rules: [Q9]\n", encoding="utf-8")
     result = world.command("mjansen", "reload")[0].text
