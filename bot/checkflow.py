@@ -93,12 +93,12 @@ class CheckFlow:
         )
 
     def _approval(self, state: CheckState) -> Answer:
-        notes = [
-            self.kb.checks[q].note
-            for q, a in state.answers.items()
-            if self.kb.checks[q].note_on == a
+        noted = [
+            self.kb.checks[q] for q, a in state.answers.items() if self.kb.checks[q].note_on == a
         ]
-        lines = [texts.CHECK_OK, *texts.CHECK_OK_CONDITIONS, *(f"• {n}" for n in notes)]
+        covered = {rule for question in noted for rule in question.rules}
+        general = [text for rule, text in texts.CHECK_OK_CONDITIONS if rule not in covered]
+        lines = [texts.CHECK_OK, *(f"• {line}" for line in (*general, *(q.note for q in noted)))]
         return Answer("approved", "\n".join(lines), ("M1", "M5", "ML3"), state.entry.id)
 
     def summary(self, state: CheckState) -> str:

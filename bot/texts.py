@@ -49,10 +49,10 @@ CHECK_DONT_KNOW = "Weet ik niet"
 CHECK_STOP = "Stoppen"
 CHECK_STOPPED = "Goed, dan stoppen we hier. Vraag gerust opnieuw als je wilt."
 CHECK_OK = "Op basis van je antwoorden mag het. Let nog op:"
-CHECK_OK_CONDITIONS = (
-    "• Maak duidelijk of je namens de school of op persoonlijke titel plaatst (regel M1).",
-    "• Je bent zelf verantwoordelijk voor wat je publiceert (regel M5).",
-    "• Wat online staat, blijft vindbaar, ook als je het verwijdert (regel ML3).",
+CHECK_OK_CONDITIONS = (  # (rule, condition): a check note on the same rule replaces it
+    ("M1", "Maak duidelijk of je namens de school of op persoonlijke titel plaatst (regel M1)."),
+    ("M5", "Je bent zelf verantwoordelijk voor wat je publiceert (regel M5)."),
+    ("ML3", "Wat online staat, blijft vindbaar, ook als je het verwijdert (regel ML3)."),
 )
 CHECK_DOUBT = "Weet je het niet zeker? Dan is het advies: nog niet plaatsen (regel M6)."
 

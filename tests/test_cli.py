@@ -66,7 +66,7 @@ def test_ask_prints_options_as_numbered_lines(capsys):
 def test_chat_with_piped_input_picks_options_by_number(capsys, monkeypatch, tmp_path):
     monkeypatch.setenv("BOT_DB", str(tmp_path / "bot.db"))
     monkeypatch.delenv("BOT_DIRECTORY", raising=False)
-    script = "Mag ik deze foto plaatsen?\n1\n1\n2\n2\n"
+    script = "Mag ik deze foto plaatsen?\n1\n1\n2\n2\n1\n"
     code, out, _ = run(capsys, "chat", stdin=script, monkeypatch=monkeypatch)
     assert code == 0
     assert "Staan er leerlingen, collega's of ouders herkenbaar op" in out
