@@ -37,7 +37,7 @@ COMPOUND_SIMILARITY = 0.8
 UNKNOWN_WORD_WEIGHT = 0.8
 SHORTLIST = 10
 CANDIDATE_CAP = 1500
-GENERIC_WEIGHT = 0.75
+GENERIC_ENTRIES = 3
 
 
 @dataclass(frozen=True)
@@ -116,8 +116,8 @@ class Matcher:
         }
 
     def is_generic(self, token: str) -> bool:
-        """A word shared by many entries says little about which one is meant."""
-        return self._weights.get(token, 1.0) < GENERIC_WEIGHT
+        """A word shared by several entries says little about which one is meant."""
+        return len(self._postings.get(token, ())) >= GENERIC_ENTRIES
 
     def _similar_length(self, length: int) -> list[str]:
         """Vocabulary words that could reach the typo cut-off: ratio >= 80 needs
