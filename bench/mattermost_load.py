@@ -1,190 +1,235 @@
-"""Load on the Mattermost adapter: 50 users ask in direct messages at once.
+"""Load on the Mattermost bot: N simulated users ask in direct messages, end to end.
 
-The loopback Mattermost server (tests/fakes) runs in a child process, as a
-real server would; the bot runs here with the real REST driver and our
-websocket client. Each user posts a question in a DM; the latency is from
-the server storing the question to the server storing the bot's reply (the
-websocket event out, the engine turn, the REST post back), measured in the
-server process.
+The bot is the real `python -m bot serve --platform mattermost` in its own
+process (real settings, INFO logging to a file, a fresh temporary SQLite
+database, a directory of 300 staff with the simulated users among them),
+talking to the loopback Mattermost server of the tests with the real REST
+driver and our websocket client. The server and the simulated users run in
+this process (bench/load_server.py), without the history-keeping parts of the
+test fake, so the server is not what is measured; its CPU use is shown beside
+the bot's. Latency is from the server emitting the `posted` event of a
+question to the bot's reply post reaching the server. The questions are the
+held-out staff questions of tests/eval, so every kind of reply comes by.
 
-Two shapes of load, each with a warm-up round first:
-  burst   all users post in the same millisecond, then wait for every reply; repeated
-  steady  every user asks, waits for the reply, thinks 0.5-1.5 s, asks again
+Shapes of load, in this order:
+  capacity  --messages questions, every user asking again the moment the reply
+            arrives (closed loop: --users in flight, no think time): the most
+            messages per second the bot handles, and its memory (RSS) at the
+            start and after every tenth of the run
+  steady    --rate questions per second in all for --seconds, at random (Poisson)
+            moments from random users, answered or not (open loop): the reply
+            latency at that rate
+  burst     every user posts in the same millisecond, then waits for the
+            reply; --rounds times
 
-Run: .venv/bin/python bench/mattermost_load.py [--users 50] [--rounds 10] [--seconds 10]
+Run: .venv/bin/python bench/mattermost_load.py [--users 50] [--messages 100000]
+     [--rate 300] [--seconds 60] [--rounds 10] [--quick] [--profile bot.prof]
+     [--bot-env BOT_LOG_LEVEL=WARNING ...]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import multiprocessing
 import os
-import random
 import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from fakes.mattermost_server import FakeMattermost  # noqa: E402
-
-from bot.app import build_app  # noqa: E402
-from bot.settings import Settings  # noqa: E402
-from handlers.mattermost import MattermostConfig, MattermostPlatform  # noqa: E402
-from handlers.runtime import Runtime  # noqa: E402
+from bot_process import BotProcess  # noqa: E402
+from fakes.mattermost_model import Channel, User  # noqa: E402
+from load_server import LoadServer, burst, closed_loop, open_loop  # noqa: E402
 
 TARGET_P99_MS = 50.0
-QUESTIONS = (
-    "Een ouder reageert boos op mijn bericht, moet ik terugschrijven?",
-    "Mag ik een foto van mijn klas op Instagram zetten?",
-    "Wat gebeurt er als ik me niet aan het protocol houd?",
-    "Mag ik een leerling volgen op Instagram?",
-    "regel ML2",
-    "Mag ik op mijn eigen Facebook iets over mijn werk zeggen?",
+TARGET_RATE = 300.0
+CHECKPOINTS = 10  # memory is shown after every tenth of the steady run
+
+
+@dataclass
+class Load:
+    server: LoadServer
+    users: list[User]
+    dms: list[Channel]
+    bot: BotProcess
+
+
+class Meter:
+    """Wall time, the bot's CPU and this process's CPU over one stretch of the run."""
+
+    def __init__(self, bot: BotProcess) -> None:
+        self.bot = bot
+        self.wall, self.bot_cpu, self.own_cpu = time.perf_counter(), bot.cpu_seconds(), own_cpu()
+
+    def line(self, label: str, latencies: list[float], elapsed: float | None = None) -> str:
+        wall = elapsed if elapsed is not None else time.perf_counter() - self.wall
+        spent = time.perf_counter() - self.wall
+        bot_cpu, server_cpu = self.bot.cpu_seconds() - self.bot_cpu, own_cpu() - self.own_cpu
+        count = len(latencies)
+        per_message = bot_cpu * 1000 / max(count, 1)
+        return (
+            f"{label:<28} {count:7d} {count / wall:7.0f} {summary(latencies)} "
+            f"{per_message:14.2f} {bot_cpu / spent:7.0%} {server_cpu / spent:7.0%}"
+        )
+
+
+HEADER = (
+    f"{'shape':<28} {'replies':>7} {'msg/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} "
+    f"{'bot CPU ms/msg':>14} {'bot CPU':>7} {'server':>7}"
 )
 
 
-# the server process
-
-
-def server_process(conn, users: int) -> None:
-    asyncio.run(_server(conn, users))
-
-
-async def _server(conn, count: int) -> None:
-    fake = FakeMattermost()
-    await fake.start()
-    bot = fake.add_user("protocolbot", bot=True)
-    users = [fake.add_user(f"collega{i:02d}") for i in range(count)]
-    dms = [fake.direct_channel(user, bot) for user in users]
-    conn.send({"url": fake.url, "token": bot.token})
-    loop = asyncio.get_running_loop()
-    while True:
-        command, argument = await loop.run_in_executor(None, conn.recv)
-        if command == "stop":
-            break
-        if command == "connected":
-            await fake.wait_authenticated(1, timeout=10)
-            conn.send(True)
-        elif command == "burst":
-            conn.send(await _burst(fake, bot, users, dms))
-        elif command == "steady":
-            conn.send(await _steady(fake, bot, users, dms, argument))
-    await fake.close()
-
-
-async def _ask(fake, bot, user, dm, question: str) -> float:
-    started = time.perf_counter()
-    await fake.post_as(user, dm, question)
-    await fake.next_post(dm.id, by=bot, timeout=30)
-    return time.perf_counter() - started
-
-
-async def _burst(fake, bot, users, dms) -> list[float]:
-    asks = [
-        _ask(fake, bot, user, dm, QUESTIONS[i % len(QUESTIONS)])
-        for i, (user, dm) in enumerate(zip(users, dms, strict=True))
-    ]
-    return list(await asyncio.gather(*asks))
-
-
-async def _steady(fake, bot, users, dms, seconds: float) -> list[float]:
-    deadline = time.perf_counter() + seconds
-    rng = random.Random(7)
-
-    async def user_loop(index: int) -> list[float]:
-        latencies = []
-        await asyncio.sleep(rng.uniform(0, 1))  # users do not start in step
-        while time.perf_counter() < deadline:
-            question = QUESTIONS[(index + len(latencies)) % len(QUESTIONS)]
-            latencies.append(await _ask(fake, bot, users[index], dms[index], question))
-            await asyncio.sleep(rng.uniform(0.5, 1.5))
-        return latencies
-
-    results = await asyncio.gather(*(user_loop(i) for i in range(len(users))))
-    return [latency for latencies in results for latency in latencies]
-
-
-# the bot process
-
-
-async def run(args: argparse.Namespace) -> None:
-    context = multiprocessing.get_context("spawn")
-    parent, child = context.Pipe()
-    server = context.Process(target=server_process, args=(child, args.users), daemon=True)
-    server.start()
-    info = parent.recv()
-    with tempfile.TemporaryDirectory() as folder:
-        directory = Path(folder) / "directory.yaml"  # the users are not in it: parties by user id
-        directory.write_text("people:\n  - {id: bench, name: Bench}\n", encoding="utf-8")
-        app = build_app(Settings(db=Path(folder) / "bench.db", directory=directory))
-        runtime = Runtime(app.engine)
-        env = {
-            "MATTERMOST_URL": info["url"],
-            "MATTERMOST_TOKEN": info["token"],
-            "MATTERMOST_SLASH_TOKEN": "bench",
-            "BOT_PUBLIC_URL": "http://127.0.0.1:9",
-        }
-        platform = MattermostPlatform(MattermostConfig.from_env(env), app, runtime)
-        runtime.platforms = [platform]
-        await platform.start()
-        try:
-            await _call(parent, "connected")
-            await report(parent, args, platform)
-        finally:
-            await platform.stop()
-            app.close()
-            parent.send(("stop", None))
-            server.join(10)
-
-
-async def _call(parent, command: str, argument: object = None):
-    parent.send((command, argument))
-    return await asyncio.get_running_loop().run_in_executor(None, parent.recv)
-
-
-async def report(parent, args: argparse.Namespace, platform: MattermostPlatform) -> None:
-    print(f"Mattermost adapter, {args.users} users, direct messages over the loopback server")
-    await _call(parent, "burst")  # warm-up
-    burst: list[float] = []
-    started, cpu = time.perf_counter(), cpu_seconds()
-    for _ in range(args.rounds):
-        burst += await _call(parent, "burst")
-    show(f"burst x{args.rounds}", burst, time.perf_counter() - started, cpu_seconds() - cpu)
-    started, cpu = time.perf_counter(), cpu_seconds()
-    steady = await _call(parent, "steady", args.seconds)
-    show(f"steady {args.seconds:.0f}s", steady, time.perf_counter() - started, cpu_seconds() - cpu)
-    print(f"reconnects during the run: {platform.health()['reconnects']}")
-
-
-def cpu_seconds() -> float:
-    """CPU time of this (the bot's) process, all threads."""
+def own_cpu() -> float:
     times = os.times()
     return times.user + times.system
 
 
-def show(label: str, latencies: list[float], elapsed: float, cpu: float) -> None:
+def percentile(ordered_ms: list[float], fraction: float) -> float:
+    return ordered_ms[min(len(ordered_ms) - 1, int(len(ordered_ms) * fraction))]
+
+
+def summary(latencies: list[float]) -> str:
+    if not latencies:
+        return f"{'-':>7} {'-':>7} {'-':>7}"
     ms = sorted(latency * 1000 for latency in latencies)
-    p50 = statistics.median(ms)
-    p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
-    verdict = "meets" if p99 < TARGET_P99_MS else "misses"
+    return f"{statistics.median(ms):7.1f} {percentile(ms, 0.99):7.1f} {ms[-1]:7.1f}"
+
+
+async def capacity(args: argparse.Namespace, load: Load) -> list[str]:
+    """The long closed-loop run, with the bot's memory after every tenth of it."""
+    server, bot = load.server, load.bot
+    step = max(1, args.messages // CHECKPOINTS)
     print(
-        f"{label:>12}: {len(ms):5d} replies  {len(ms) / elapsed:7.1f} messages/s  "
-        f"p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  max {ms[-1]:6.1f} ms  "
-        f"bot CPU {cpu * 1000 / len(ms):.1f} ms/message  ({verdict} p99 < {TARGET_P99_MS:.0f} ms)"
+        f"\ncapacity: {args.messages:,} questions, {len(load.users)} users asking again "
+        "as soon as they are answered"
     )
+    print(f"{'messages':>10} {'RSS MiB':>8} {'msg/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7}")
+    print(f"{server.replied:>10,} {bot.rss_mb():8.1f}   (after the warm-up burst)")
+    server.take()
+    meter, started = Meter(bot), server.replied
+    asking = asyncio.create_task(
+        closed_loop(server, load.users, load.dms, args.messages, first_turn=started)
+    )
+    everything: list[float] = []
+    mark, since = started + step, time.perf_counter()
+
+    def checkpoint() -> None:
+        nonlocal since
+        window = server.take().latencies
+        everything.extend(window)
+        rate = len(window) / (time.perf_counter() - since)
+        print(f"{server.replied:>10,} {bot.rss_mb():8.1f} {rate:7.0f} {summary(window)}")
+        since = time.perf_counter()
+
+    while not asking.done():
+        await asyncio.sleep(0.02)
+        if server.replied >= mark:
+            checkpoint()
+            mark += step
+    asking.result()
+    if server.tally.latencies:
+        checkpoint()
+    return [meter.line(f"capacity, closed loop x{len(load.users)}", everything)]
+
+
+async def steady(args: argparse.Namespace, load: Load) -> list[str]:
+    server = load.server
+    count = int(args.rate * args.seconds)
+    server.take()
+    meter = Meter(load.bot)
+    await open_loop(server, load.users, load.dms, args.rate, count, args.seed)
+    label = f"steady, open loop {args.rate:.0f}/s"
+    return [meter.line(label, server.take().latencies)]
+
+
+async def bursts(args: argparse.Namespace, load: Load) -> list[str]:
+    """All users at once, `rounds` times; msg/s over the time from first post to last reply."""
+    server = load.server
+    meter, latencies, busy = Meter(load.bot), [], 0.0
+    for turn in range(args.rounds):
+        await asyncio.sleep(0.5)  # each burst meets an idle bot
+        server.take()
+        started = time.perf_counter()
+        await burst(server, load.users, load.dms, turn)
+        busy += time.perf_counter() - started
+        latencies += server.take().latencies
+    label = f"burst x{args.rounds}, {len(load.users)} at once"
+    return [meter.line(label, latencies, elapsed=busy)]
+
+
+async def run(args: argparse.Namespace) -> None:
+    server = LoadServer()
+    await server.start()
+    me = server.add_user("protocolbot", bot=True)
+    users = [server.add_user(f"collega{i:03d}") for i in range(args.users)]
+    dms = [server.direct_channel(user, me) for user in users]
+    with tempfile.TemporaryDirectory() as folder:
+        people = [(user.id, user.username) for user in users]
+        bot = BotProcess(Path(folder), server.url, me.token, people, args.profile, args.bot_env)
+        try:
+            await connected(server, bot)
+            load = Load(server, users, dms, bot)
+            print(
+                f"Mattermost bot under load: {args.users} users in direct messages; bot pid "
+                f"{bot.process.pid} (`python -m bot serve`), loopback server and users in this "
+                f"process; {os.cpu_count()} CPUs"
+            )
+            print(f"bot RSS at start: {bot.rss_mb():.1f} MiB")
+            await burst(server, users, dms, 0)  # warm-up: first answers, connections
+            lines = await capacity(args, load)
+            lines += await steady(args, load)
+            lines += await bursts(args, load)
+            print(f"\n{HEADER}")
+            print("\n".join(lines))
+            user, system = bot.cpu_split()
+            print(
+                f"\nbot: {server.replied:,} replies, CPU {user:.1f} s user + {system:.1f} s "
+                f"system, RSS {bot.rss_mb():.1f} MiB, {bot.threads()} threads, reconnects "
+                f"{server.authenticated - 1}, unmatched bot posts {server.tally.extra}"
+            )
+            print(f"targets: >= {TARGET_RATE:.0f} messages/s, p99 < {TARGET_P99_MS:.0f} ms")
+        finally:
+            status = await bot.stop()
+            print(f"bot stopped with status {status}; {bot.log_summary()}")
+            await server.close()
+
+
+async def connected(server: LoadServer, bot: BotProcess) -> None:
+    """Until the bot has authenticated its websocket; its log when it died instead."""
+    for _ in range(600):
+        if server.authenticated >= 1:
+            return
+        if not bot.running():
+            raise SystemExit(f"the bot stopped at start:\n{bot.log_tail()}")
+        await asyncio.sleep(0.05)
+    raise SystemExit(f"the bot did not connect within 30 s:\n{bot.log_tail()}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--users", type=int, default=50)
-    parser.add_argument("--rounds", type=int, default=10)
-    parser.add_argument("--seconds", type=float, default=10.0)
-    asyncio.run(run(parser.parse_args()))
+    parser.add_argument("--messages", type=int, default=100_000, help="in the capacity run")
+    parser.add_argument("--rate", type=float, default=TARGET_RATE, help="steady: questions/s")
+    parser.add_argument("--seconds", type=float, default=60.0, help="steady: how long")
+    parser.add_argument("--rounds", type=int, default=10, help="bursts")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--quick", action="store_true", help="5,000 messages, 15 s, 3 bursts")
+    parser.add_argument("--profile", type=Path, help="run the bot under cProfile, stats here")
+    parser.add_argument(
+        "--bot-env", action="append", default=[], metavar="KEY=VALUE", help="bot setting"
+    )
+    args = parser.parse_args()
+    if args.quick:
+        args.messages, args.seconds, args.rounds = 5_000, 15.0, 3
+    if args.profile is not None:
+        args.profile = args.profile.resolve()
+    args.bot_env = dict(item.split("=", 1) for item in args.bot_env)
+    asyncio.run(run(args))
 
 
 if __name__ == "__main__":

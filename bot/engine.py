@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from bot import texts, upkeep
 from bot.cases import CaseBook
 from bot.core import Core
-from bot.directory import Directory
+from bot.directory import Directory, Person
 from bot.escalation import Escalations
 from bot.feedback import Feedback
 from bot.messages import Answer, Incoming, Option, Reply
@@ -36,6 +36,30 @@ COMMANDS = ("help", "start", "mijn", "escalaties", "vraag", "regel", "reload")
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+class FoundPeople:
+    """`Directory.find`, remembered for the directory it was asked of.
+
+    Finding a chat user goes through every person (for Mattermost twice: by
+    user id, then by username), and one message asks it two or three times
+    (the platform adapter, then the turn). A directory does not change once
+    loaded; a reload brings a new one, and with it an empty memory.
+    """
+
+    LIMIT = 10_000  # chat users remembered (unknown ones too) before starting afresh
+
+    def __init__(self) -> None:
+        self._directory: Directory | None = None
+        self._found: dict[tuple[str, str], Person | None] = {}
+
+    def find(self, directory: Directory, platform: str, user: str) -> Person | None:
+        if directory is not self._directory or len(self._found) >= self.LIMIT:
+            self._directory, self._found = directory, {}
+        key = (platform, user)
+        if key not in self._found:
+            self._found[key] = directory.find(platform, user)
+        return self._found[key]
 
 
 class Engine:
@@ -57,6 +81,7 @@ class Engine:
         self.feedback = Feedback(settings, core.responder.bands.answer)
         self.reloader: Callable[[], str] | None = None
         self.linked: Callable[[str, str], str | None] = lambda _platform, _user: None
+        self._found = FoundPeople()
 
     def set_reachability(self, reachable: Callable[[str], bool]) -> None:
         """Tell the engine who the serving platforms can reach (default: everyone)."""
@@ -68,11 +93,13 @@ class Engine:
         """Accounts linked to a person while running (a Telegram deep link), after the directory."""
         self.linked = linked
 
+    def find(self, platform: str, user: str) -> Person | None:
+        """The directory's `find()`, remembered until the directory is reloaded."""
+        return self._found.find(self.directory, platform, user)
+
     def party_of(self, platform: str, user: str) -> str:
         """The directory person id, or `platform:user` for someone not in the directory."""
-        person = self.directory.find(platform, user) or self.directory.get(
-            self.linked(platform, user) or ""
-        )
+        person = self.find(platform, user) or self.directory.get(self.linked(platform, user) or "")
         return person.id if person is not None else f"{platform}:{user}"
 
     # entry points

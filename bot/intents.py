@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.knowledge import RULE_IDS, Lexicon
 from bot.text import fold
@@ -46,13 +47,15 @@ def is_offtopic(text: str, lexicon: Lexicon) -> bool:
 
 def mentions_publication(text: str, lexicon: Lexicon) -> bool:
     """A publication word, alone or at either end of a compound ("podcastaflevering")."""
-    return any(_is_publication_word(word, lexicon.publication_words) for word in fold(text).split())
+    words = lexicon.publication_words
+    ends = _compound_ends(words)
+    return any(w in words or w.startswith(ends) or w.endswith(ends) for w in fold(text).split())
 
 
-def _is_publication_word(word: str, publication_words: frozenset[str]) -> bool:
-    if word in publication_words:
-        return True
-    return any(len(p) >= 5 and (word.startswith(p) or word.endswith(p)) for p in publication_words)
+@lru_cache(maxsize=8)
+def _compound_ends(publication_words: frozenset[str]) -> tuple[str, ...]:
+    """The publication words long enough to be recognised inside a compound."""
+    return tuple(p for p in publication_words if len(p) >= 5)
 
 
 def asks_for_help(text: str, lexicon: Lexicon) -> bool:

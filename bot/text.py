@@ -26,9 +26,10 @@ def fold(text: str) -> str:
 def _fold(text: str) -> str:
     """Memoised: one message is folded by several readers (intents, matcher)."""
     text = _APOSTROPHE.sub("", text)
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_WORD.sub(" ", ascii_text.lower()).strip()
+    if not text.isascii():  # plain ASCII has no accents to strip: most messages
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def words(text: str) -> list[str]:

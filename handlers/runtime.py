@@ -90,6 +90,8 @@ class Runtime:
         self._in_flight: set[int] = set()
         self._retries = RetrySchedule()
         self._flush_lock = asyncio.Lock()
+        self._marking: list[Reply] = []  # sent, waiting for the next group commit
+        self._marked: asyncio.Future[None] | None = None
 
     def handle(self, incoming: Incoming) -> list[Reply]:
         """Run one turn. Errors never reach the user as a traceback."""
@@ -124,6 +126,36 @@ class Runtime:
     def delivered(self, replies: list[Reply]) -> None:
         self.engine.delivered(replies)
         self._in_flight.difference_update(r.outbox_id for r in replies)
+
+    async def mark_delivered(self, replies: list[Reply]) -> None:
+        """`delivered()` as a group commit: the replies sent during one turn of the event
+        loop are marked in one transaction, instead of one transaction each.
+
+        Returns once the mark is committed, as `delivered()` does. The reply
+        was posted before this is called, so a kill -9 in between sends it
+        again after a restart: that window grows by at most one turn of the
+        event loop.
+        """
+        if not replies:
+            return
+        self._marking.extend(replies)
+        if self._marked is None:
+            loop = asyncio.get_running_loop()
+            self._marked = loop.create_future()
+            loop.call_soon(self._commit_marks)
+        # shielded: a waiter that is cancelled must not cancel the others' commit
+        await asyncio.shield(self._marked)
+
+    def _commit_marks(self) -> None:
+        replies, self._marking = self._marking, []
+        marked, self._marked = self._marked, None
+        assert marked is not None
+        try:
+            self.delivered(replies)
+        except Exception as exc:
+            marked.set_exception(exc)
+        else:
+            marked.set_result(None)
 
     def failed(self, replies: list[Reply]) -> None:
         """Give replies back to the outbox; flush retries them, less often each time."""

@@ -56,7 +56,7 @@ class MattermostPlatform:
         self.config = config
         self.runtime = runtime
         self.rest = MattermostRest(config)
-        self.people = People(lambda: runtime.engine.directory, self.rest)
+        self.people = People(lambda: runtime.engine.directory, self.rest, runtime.engine.find)
         signer = ButtonSigner(config.button_secret)
         self.delivery = Delivery(self.rest, self.people, signer, config.actions_url)
         self.tasks = Tasks()
@@ -221,7 +221,7 @@ class MattermostPlatform:
                 log.warning("delivery postponed outbox=%s reason=%s", reply.outbox_id, exc)
                 self.runtime.failed(here[index:])
                 break
-            self.runtime.delivered([reply])
+            await self.runtime.mark_delivered([reply])
         if moved is not None:
             await self.delivery.pointer(moved)
 

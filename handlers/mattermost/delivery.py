@@ -92,7 +92,8 @@ class Delivery:
         if options:
             post["props"] = button_props(options, recipient, self.signer, self.actions_url)
         created = await self.rest.create_post(post)
-        log.info(
+        # DEBUG: the adapter's "handled" line (INFO) already tells each event's outcome
+        log.debug(
             "posted post=%s channel=%s buttons=%d", created.get("id"), channel_id, len(options)
         )
         return created

@@ -24,8 +24,15 @@ class UnknownUser(Exception):
 
 
 class People:
-    def __init__(self, directory: Callable[[], Directory], rest: MattermostRest) -> None:
+    def __init__(
+        self,
+        directory: Callable[[], Directory],
+        rest: MattermostRest,
+        find: Callable[[str, str], Person | None] | None = None,
+    ) -> None:
+        """`find` is the directory's `find()`, or one that remembers (the engine's)."""
         self._directory = directory  # the engine's current one: a reload swaps it
+        self._find = find or (lambda platform, user: self.directory.find(platform, user))
         self.rest = rest
         self._names: dict[str, str] = {}  # user id -> username
         self._ids: dict[str, str] = {}  # username (casefolded) -> user id
@@ -66,12 +73,12 @@ class People:
     async def key_for(self, user_id: str, username: str | None = None) -> str:
         """What to put in `Incoming.user`: the user id, unless the directory knows the name only."""
         self.remember(user_id, username)
-        if self.directory.find(PLATFORM, user_id) is not None:
+        if self._find(PLATFORM, user_id) is not None:
             return user_id
         name = self._names.get(user_id)
         if name is None and self._directory_has_names_only():
             name = await self._fetch_username(user_id)
-        if name and self.directory.find(PLATFORM, name) is not None:
+        if name and self._find(PLATFORM, name) is not None:
             return name
         return user_id
 

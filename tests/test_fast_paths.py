@@ -1,0 +1,171 @@
+"""The shortcuts taken for speed give exactly what the straightforward code gives.
+
+Matching, folding and the publication words each have a faster form than the
+obvious one; these tests hold them to the obvious one. Also: the engine's
+memory of directory lookups, and the delivery marks written as a group commit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+from engine_support import World, shared_core
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from bot import intents
+from bot.directory import Directory, Person
+from bot.matcher import QUERY_SIDE, Matcher, _sorted_words
+from bot.messages import Incoming
+from bot.text import _APOSTROPHE, _NON_WORD, _fold
+from handlers.runtime import Runtime
+
+HOLDOUT = Path(__file__).resolve().parent / "eval" / "holdout.yaml"
+
+
+def plain_fold(text: str) -> str:
+    """bot.text._fold without its shortcut for ASCII."""
+    text = _APOSTROPHE.sub("", text)
+    decomposed = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FFF), max_size=40))
+def test_folding_ascii_and_accented_text_alike(text: str):
+    assert _fold.__wrapped__(text) == plain_fold(text)
+
+
+def test_publication_words_at_either_end_of_a_compound():
+    lexicon = shared_core().kb.lexicon
+
+    def plain(text: str) -> bool:
+        words = lexicon.publication_words
+        return any(
+            w in words or any(len(p) >= 5 and (w.startswith(p) or w.endswith(p)) for p in words)
+            for w in intents.fold(text).split()
+        )
+
+    texts = [case["q"] for case in yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))]
+    texts += [
+        f"{prefix}{word}{suffix}"
+        for word in sorted(lexicon.publication_words)
+        for prefix, suffix in (("", ""), ("podcast", ""), ("", "reeks"), ("x", "y"))
+    ]
+    assert [intents.mentions_publication(t, lexicon) for t in texts] == [plain(t) for t in texts]
+
+
+words = st.lists(st.text(alphabet="abcdeklmnop", min_size=1, max_size=6), max_size=6)
+
+
+@given(words, words)
+def test_token_sort_ratio_is_ratio_of_sorted_words(a: list[str], b: list[str]):
+    first, second = " ".join(a), " ".join(b)
+    assert fuzz.ratio(_sorted_words(first), _sorted_words(second)) == fuzz.token_sort_ratio(
+        first, second
+    )
+
+
+def plain_overlap(matcher: Matcher, index: int, query, total: float) -> float:
+    """The best overlap as first written: every word against every sharing phrasing."""
+    phrasings = matcher._phrasings_of[index]
+    best = 0.0
+    for position in matcher._sharing(index, query):
+        phrasing = phrasings[position]
+        covered = 0.0
+        matched: set[str] = set()
+        for word in query:
+            found = 0.0
+            for vocab_word, similarity in word.matches.items():
+                if vocab_word in phrasing.tokens:
+                    matched.add(vocab_word)
+                    found = max(found, similarity)
+            covered += word.weight * found
+        side = sum(matcher._weights[w] for w in matched) / phrasing.weight
+        best = max(best, QUERY_SIDE * covered / total + (1 - QUERY_SIDE) * side)
+    return best
+
+
+def test_best_overlap_is_exactly_the_plain_one():
+    matcher = shared_core().responder.matcher
+    checked = 0
+    for case in yaml.safe_load(HOLDOUT.read_text(encoding="utf-8")):
+        query = [matcher._query_word(t) for t in matcher.normaliser.tokens(case["q"])]
+        if not query:
+            continue
+        total = sum(word.weight for word in query)
+        words = [(word.weight, tuple(word.matches.items())) for word in query]
+        for index in matcher._coverage(query):
+            fast = matcher._best_overlap(index, words, total)
+            assert fast == plain_overlap(matcher, index, query, total)  # exactly, not approx
+            checked += 1
+    assert checked > 1000
+
+
+def directory(user_id: str) -> Directory:
+    person = Person("akaya", "Ayse Kaya", None, None, "ayse.kaya", user_id, None, False)
+    return Directory({"akaya": person})
+
+
+def test_directory_lookups_are_remembered_until_a_reload(tmp_path):
+    world = World(tmp_path)
+    engine = world.engine
+    first = directory("id-one")
+    engine.directory = first
+    calls = 0
+    find = Directory.find
+
+    def counting(self, platform: str, user: str):
+        nonlocal calls
+        calls += 1
+        return find(self, platform, user)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Directory, "find", counting)
+        assert engine.party_of("mattermost", "id-one") == "akaya"
+        assert engine.party_of("mattermost", "id-one") == "akaya"
+        assert engine.party_of("mattermost", "nobody") == "mattermost:nobody"
+        assert engine.party_of("mattermost", "nobody") == "mattermost:nobody"
+        assert calls == 2
+        engine.reload(engine.core, directory("id-two"))  # a new directory: asked afresh
+        assert engine.party_of("mattermost", "id-one") == "mattermost:id-one"
+        assert engine.party_of("mattermost", "id-two") == "akaya"
+    world.store.close()
+
+
+async def test_delivery_marks_of_one_loop_turn_share_one_transaction(tmp_path):
+    marks: list[str] = []
+    world = World(tmp_path)
+    world.store.fault = lambda point: marks.append(point)
+    runtime = Runtime(world.engine)
+    replies = [
+        reply
+        for person in ("akaya", "tbos", "svisser")
+        for reply in runtime.handle(Incoming("console", person, f"console:{person}", "regel ML2"))
+    ]
+    marks.clear()
+    await asyncio.gather(*(runtime.mark_delivered([reply]) for reply in replies))
+    assert marks == ["delivered:before-commit", "delivered:after-commit"]  # one commit
+    assert world.engine.undelivered() == []
+    world.store.close()
+
+
+async def test_a_cancelled_waiter_does_not_stop_the_others_mark(tmp_path):
+    world = World(tmp_path)
+    runtime = Runtime(world.engine)
+    first, second = (
+        runtime.handle(Incoming("console", p, f"console:{p}", "regel M3"))[0]
+        for p in ("akaya", "tbos")
+    )
+    waiting = asyncio.create_task(runtime.mark_delivered([first]))
+    other = asyncio.create_task(runtime.mark_delivered([second]))
+    await asyncio.sleep(0)  # both joined the batch
+    waiting.cancel()
+    await other
+    assert world.engine.undelivered() == []
+    world.store.close()
