@@ -11,7 +11,6 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
-DECISIONS = {"akkoord": "Akkoord", "niet": "Niet publiceren", "bel": "Bel me eerst"}
 OPEN = "open"
 
 

@@ -112,7 +112,7 @@ class Responder:
     def show_rule(self, rule_id: str) -> Answer:
         rule = self.kb.rules.get(rule_id)
         if rule is None or not is_known_rule(rule_id):
-            return Answer("help", texts.RULE_UNKNOWN.format(id=rule_id, known=texts.known_rules()))
+            return Answer("help", texts.RULE_UNKNOWN.format(id=rule_id, known=texts.KNOWN_RULES))
         header = texts.RULE_HEADER.format(id=rule.id, section=rule.section)
         return Answer("answer", f"{header}\n> {rule.text}", (rule.id,), None, 100.0)
 

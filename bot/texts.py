@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from bot.knowledge import RULE_IDS
-
 HELP = (
     "Hoi! Ik help je met het **Protocol Sociale Media** van SVO|PL. Vraag me gewoon wat je wilt "
     "weten, bijvoorbeeld:\n"
@@ -67,8 +65,7 @@ ATTACHMENT = (
 )
 
 
-def known_rules() -> str:
-    return "P, M1–M7, ML1–ML3 en S1–S6" if RULE_IDS else ""
+KNOWN_RULES = "P, M1–M7, ML1–ML3 en S1–S6"
 
 
 def cite(rules: tuple[str, ...]) -> str:
@@ -83,11 +80,6 @@ def cite(rules: tuple[str, ...]) -> str:
 def source_line(rules: tuple[str, ...]) -> str:
     return f"_Protocol Sociale Media, {cite(rules)}_"
 
-
-ESCALATE_MANUAL = (
-    "Neem contact op met je leidinggevende en leg je vraag voor. "
-    "Tot je akkoord hebt: niet publiceren (regel M6)."
-)
 
 RELOAD_NOT_ALLOWED = "Herladen mag alleen een beheerder van de bot."
 RELOAD_UNAVAILABLE = "Herladen kan hier niet: de bot draait niet als dienst."
