@@ -47,15 +47,23 @@ def is_offtopic(text: str, lexicon: Lexicon) -> bool:
 
 def mentions_publication(text: str, lexicon: Lexicon) -> bool:
     """A publication word, alone or at either end of a compound ("podcastaflevering")."""
-    words = lexicon.publication_words
+    return _mentions(text, lexicon.publication_words)
+
+
+def mentions_channel(text: str, lexicon: Lexicon) -> bool:
+    """A social medium or being online: "insta", "fb-groep", "linkedinpost", "comments"."""
+    return _mentions(text, lexicon.channel_words)
+
+
+def _mentions(text: str, words: frozenset[str]) -> bool:
     ends = _compound_ends(words)
     return any(w in words or w.startswith(ends) or w.endswith(ends) for w in fold(text).split())
 
 
 @lru_cache(maxsize=8)
-def _compound_ends(publication_words: frozenset[str]) -> tuple[str, ...]:
-    """The publication words long enough to be recognised inside a compound."""
-    return tuple(p for p in publication_words if len(p) >= 5)
+def _compound_ends(words: frozenset[str]) -> tuple[str, ...]:
+    """The words long enough to be recognised inside a compound."""
+    return tuple(p for p in words if len(p) >= 5)
 
 
 def asks_for_help(text: str, lexicon: Lexicon) -> bool:
@@ -63,13 +71,12 @@ def asks_for_help(text: str, lexicon: Lexicon) -> bool:
 
 
 def without_help_request(text: str, lexicon: Lexicon) -> str | None:
-    """The text with its help request cut out, or None when there is none."""
-    folded = fold(text)
+    """The text with every help request in it cut out, or None when there is none."""
+    folded, found = fold(text), 0
     for pattern in lexicon.help_patterns:
-        found = pattern.search(folded)
-        if found:
-            return folded[: found.start()] + " " + folded[found.end() :]
-    return None
+        folded, count = pattern.subn(" ", folded)
+        found += count
+    return folded if found else None
 
 
 def is_small_talk(text: str, lexicon: Lexicon) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.fields import FieldReader, type_name
+from bot.kb_checks import cross_check
 from bot.knowledge import (
     CHECK_ANSWERS,
     ENTRY_KINDS,
@@ -73,7 +74,6 @@ def check_knowledge(path: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         _read_file(file, parts, problems)
     if path.is_dir():
         _check_complete(parts, _label(path), problems)
-    problems += _check_references(parts)
     kb = KnowledgeBase(
         rules=parts.rules,
         entries=tuple(parts.entries),
@@ -81,6 +81,7 @@ def check_knowledge(path: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         lexicon=parts.lexicon or Lexicon(),
         intro=parts.intro,
     )
+    problems += cross_check(kb, has_lexicon=parts.lexicon is not None)
     return kb, sorted(problems)
 
 
@@ -161,6 +162,15 @@ def _rule_ids(reader: FieldReader, key: str = "rules") -> tuple[str, ...]:
     return tuple(ids)
 
 
+def _entry_rules(reader: FieldReader, kind: str) -> tuple[str, ...]:
+    """An entry rests on at least one rule; an `outside` entry on none."""
+    if kind != "outside":
+        return _rule_ids(reader)
+    if reader.data.get("rules"):
+        reader.problem(f"{reader.what}: an outside entry cites no rules", "rules")
+    return ()
+
+
 def _read_rule(reader: FieldReader, parts: _Parts) -> None:
     reader.unknown_keys(("id", "section", "text"))
     rule_id = reader.text("id")
@@ -176,7 +186,7 @@ def _read_rule(reader: FieldReader, parts: _Parts) -> None:
 
 def _read_entry(reader: FieldReader, parts: _Parts) -> None:
     reader.unknown_keys(
-        ("id", "title", "kind", "rules", "questions", "keywords", "answer", "checks")
+        ("id", "title", "kind", "rules", "questions", "keywords", "requires", "answer", "checks")
     )
     entry_id = reader.text("id")
     if entry_id and not _ENTRY_ID.match(entry_id):
@@ -194,9 +204,10 @@ def _read_entry(reader: FieldReader, parts: _Parts) -> None:
         id=entry_id,
         title=reader.text("title", max_len=MAX_TITLE),
         kind=kind,
-        rules=_rule_ids(reader),
+        rules=_entry_rules(reader, kind),
         questions=tuple(q for q, _ in questions),
         keywords=tuple(k for k, _ in reader.text_list("keywords", required=False)),
+        requires=tuple(k for k, _ in reader.text_list("requires", required=False)),
         answer=reader.text("answer"),
         checks=tuple(c for c, _ in reader.text_list("checks", required=False)),
         source=f"{reader.file}:{reader.line()}",
@@ -256,28 +267,3 @@ def _check_complete(parts: _Parts, folder: str, problems: list[Problem]) -> None
         problems.append(Problem(folder, 0, "no 'lexicon' found"))
     if not parts.entries:
         problems.append(Problem(folder, 0, "no entries found"))
-
-
-def _check_references(parts: _Parts) -> list[Problem]:
-    problems = []
-    for entry in parts.entries:
-        file, line = entry.source.rsplit(":", 1)
-        for check_id in entry.checks:
-            if check_id not in parts.checks:
-                problems.append(
-                    Problem(file, int(line), f"entry '{entry.id}': unknown check '{check_id}'")
-                )
-        if (
-            entry.kind == "check"
-            and not (entry.checks or parts.checks)
-            and parts.lexicon is not None
-        ):
-            problems.append(
-                Problem(file, int(line), f"entry '{entry.id}': kind check needs checks")
-            )
-    for check in parts.checks.values():
-        if check.only_if and check.only_if[0] not in parts.checks:
-            problems.append(
-                Problem("checks", 0, f"check '{check.id}': only_if names unknown check")
-            )
-    return problems

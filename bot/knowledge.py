@@ -12,7 +12,10 @@ RULE_IDS: tuple[str, ...] = (
     *(f"S{i}" for i in range(1, 7)),
 )
 
-ENTRY_KINDS = ("answer", "check")
+ENTRY_KINDS = ("answer", "check", "outside")
+"""`outside`: a subject staff ask about that the protocol does not cover (phone rules
+in class, sick leave, ...). Matching it means a fallback, with the entry's answer
+saying where to go instead; it cites no rules."""
 CHECK_ANSWERS = ("ja", "nee")
 
 
@@ -34,6 +37,14 @@ class Entry:
     answer: str
     checks: tuple[str, ...] = ()
     source: str = ""
+    requires: tuple[str, ...] = ()
+    """Words of which a question must hold one for this entry to match: an entry
+    about consequences ("ontslag", "straf") is not the answer to a question
+    that only describes the situation."""
+
+    @property
+    def in_scope(self) -> bool:
+        return self.kind != "outside"
 
 
 @dataclass(frozen=True)
@@ -65,6 +76,7 @@ class Lexicon:
     request_patterns: tuple[re.Pattern[str], ...] = ()
     offtopic_patterns: tuple[re.Pattern[str], ...] = ()
     publication_words: frozenset[str] = frozenset()
+    channel_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ LEXICON_KEYS = (
     "request_patterns",
     "offtopic_patterns",
     "publication_words",
+    "channel_words",
 )
 
 
@@ -31,6 +32,7 @@ def read_lexicon(reader: FieldReader) -> Lexicon:
         request_patterns=_patterns(reader, "request_patterns"),
         offtopic_patterns=_patterns(reader, "offtopic_patterns"),
         publication_words=_words(reader, "publication_words"),
+        channel_words=_words(reader, "channel_words"),
     )
 
 

@@ -89,6 +89,7 @@ class Matcher:
         self._entries = kb.entries
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._vocab_of: list[frozenset[str]] = []
+        self._requires_of: list[frozenset[str]] = []
         tokenised = self._index()
         self._length_bands: dict[int, list[str]] = {}
         self._vocab_by_length: dict[int, list[str]] = defaultdict(list)
@@ -111,8 +112,10 @@ class Matcher:
         tokenised: list[list[tuple[str, ...]]] = []
         for index, entry in enumerate(self._entries):
             phrasings = [t for t in map(self.normaliser.tokens, entry.questions) if t]
-            keywords = [self.normaliser.tokens(k) for k in entry.keywords]
+            keywords = [self.normaliser.tokens(k) for k in (*entry.keywords, *entry.requires)]
             vocab = dict.fromkeys(w for tokens in (*phrasings, *keywords) for w in tokens)
+            required = (w for word in entry.requires for w in self.normaliser.tokens(word))
+            self._requires_of.append(frozenset(required))
             for token in vocab:
                 self._postings[token].append(index)
             self._vocab_of.append(frozenset(vocab))
@@ -234,7 +237,11 @@ class Matcher:
         total = sum(word.weight for word in query)
         words = [(word.weight, tuple(word.matches.items())) for word in query]
         coverage: dict[int, float] = {}
+        named = {w for word in query for w in word.matches}
         for index in self._candidates(query):
+            required = self._requires_of[index]
+            if required and required.isdisjoint(named):
+                continue
             vocab = self._vocab_of[index]
             covered = 0.0
             for weight, matches in words:

@@ -20,6 +20,11 @@ FALLBACK = (
     "administratie of de ICT-helpdesk). Heb je een vraag over sociale media? Stel hem gerust!"
 )
 
+OUTSIDE = (
+    "Daar gaat het protocol sociale media niet over, dus daar kan ik je niet goed mee helpen. "
+    "{pointer}\n\nHeb je een vraag over sociale media? Stel hem gerust!"
+)
+
 CLARIFY = "Ik weet niet zeker wat je bedoelt. Gaat het over een van deze onderwerpen?"
 CLARIFY_NONE = "Geen van deze"
 CLARIFY_NONE_REPLY = (

@@ -109,3 +109,22 @@ def test_load_refuses_with_every_problem(tmp_path):
     with pytest.raises(DataError) as refused:
         load_knowledge(path)
     assert len(refused.value.problems) == 2
+
+
+def test_outside_entry_needs_no_rules_and_may_cite_none(tmp_path):
+    outside = GOOD_ENTRY.format(id="b", q="verlof").replace("kind: answer", "kind: outside")
+    fine = write(tmp_path, "ok.yaml", "entries:\n" + outside.replace("    rules: [ML2]\n", ""))
+    assert messages(fine) == []
+    wrong = write(tmp_path, "bad.yaml", "entries:\n" + outside)
+    assert messages(wrong) == [f"{wrong}:5: entry 'b': an outside entry cites no rules"]
+
+
+def test_a_phrasing_without_a_required_word_is_named(tmp_path):
+    entry = GOOD_ENTRY.format(id="c", q="ontslag").replace(
+        "      - ontslag vijf\n", "      - iets heel anders\n"
+    )
+    text = "entries:\n" + entry + "    requires: [ontslag]\n"
+    path = write(tmp_path, "e.yaml", text)
+    assert messages(path) == [
+        f"{path}:2: entry 'c': question 'iets heel anders' has none of its required words"
+    ]

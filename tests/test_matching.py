@@ -20,11 +20,17 @@ LEXICON = Lexicon(
     doubt_patterns=(re.compile(r"\btwijfel"),),
     request_patterns=(re.compile(r"\bvraag het aan mijn leidinggevende\b"),),
     publication_words=frozenset({"plaatsen", "foto"}),
+    channel_words=frozenset({"insta", "instagram", "facebook"}),
 )
 
 
-def entry(entry_id: str, rule: str, *questions: str) -> Entry:
-    return Entry(entry_id, entry_id.title(), "answer", (rule,), questions, (), f"Antwoord {rule}.")
+def entry(entry_id: str, rule: str, *questions: str, requires: tuple[str, ...] = ()) -> Entry:
+    title, answer = entry_id.title(), f"Antwoord {rule}."
+    return Entry(entry_id, title, "answer", (rule,), questions, (), answer, requires=requires)
+
+
+def outside(entry_id: str, pointer: str, *questions: str) -> Entry:
+    return Entry(entry_id, entry_id.title(), "outside", (), questions, (), pointer)
 
 
 KB = KnowledgeBase(
@@ -34,6 +40,14 @@ KB = KnowledgeBase(
         entry("ouder", "M3", "boze ouder reageren", "discussie met ouder", "ouder scheldt online"),
         entry("aangifte", "S6", "aangifte politie", "bedreiging politie", "strafbaar aangifte"),
         entry("review", "M7", "slechte review school", "negatieve review", "review beantwoorden"),
+        entry("ontslag", "S2", "ontslag na foto", "ontslagen om een post", requires=("ontslag",)),
+        outside(
+            "verlof",
+            "Vraag het bij personeelszaken.",
+            "verlof aanvragen",
+            "vrije dag aanvragen",
+            "verlof voor een bruiloft",
+        ),
     ),
     checks={},
     lexicon=LEXICON,
@@ -106,3 +120,31 @@ def test_rule_request_shows_the_text(responder):
     answer = responder.respond("regel S6")
     assert answer.rules == ("S6",) and "tekst S6" in answer.text
     assert responder.respond("regel M9").action == "help"
+
+
+def test_a_subject_outside_the_protocol_falls_back_with_a_pointer(responder):
+    answer = responder.respond("hoe vraag ik verlof aan voor een bruiloft")
+    assert (answer.action, answer.rules, answer.entry) == ("fallback", (), "verlof")
+    assert "personeelszaken" in answer.text
+
+
+def test_outside_subjects_are_never_offered_or_answered(responder):
+    assert responder.answer_entry(KB.entry("verlof")).action == "fallback"
+    result = responder.matcher.match("verlof review")
+    assert [c.entry.id for c in result.candidates[:2]] == ["verlof", "review"]
+    offered = [o.action for o in responder.clarify(result, 40).options]
+    assert offered == ["topic:review", "topic:none"]
+
+
+def test_an_entry_with_required_words_needs_one_of_them(responder):
+    assert responder.respond("ontslag na een foto").entry == "ontslag"
+    assert responder.respond("foto plaatsen op instagram").entry == "foto"
+    scored = responder.matcher.match("na een foto plaatsen").candidates
+    assert "ontslag" not in [c.entry.id for c in scored]
+
+
+def test_naming_a_social_medium_lowers_the_bands():
+    bands = Bands(answer=90, clarify=80, margin=5, topic=40, online_answer=30, online_clarify=20)
+    responder = build_core(KB, bands).responder
+    assert responder.respond("boze ouder scheldt op facebook").action == "answer"
+    assert responder.respond("boze ouder scheldt in de krant").action != "answer"

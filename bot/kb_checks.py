@@ -1,0 +1,57 @@
+"""Checks across a loaded knowledge base: what one part says about another."""
+
+from __future__ import annotations
+
+from bot.knowledge import Entry, KnowledgeBase
+from bot.normalise import Normaliser
+from bot.problems import Problem
+
+
+def cross_check(kb: KnowledgeBase, has_lexicon: bool) -> list[Problem]:
+    """References between entries and checks, and entries' required words.
+
+    `has_lexicon` is false for a single file checked on its own: it need not
+    name the checks an entry of kind `check` will ask.
+    """
+    return [*_check_references(kb, has_lexicon), *_check_requires(kb)]
+
+
+def _where(entry: Entry) -> tuple[str, int]:
+    file, line = entry.source.rsplit(":", 1)
+    return file, int(line)
+
+
+def _check_references(kb: KnowledgeBase, has_lexicon: bool) -> list[Problem]:
+    problems = []
+    for entry in kb.entries:
+        file, line = _where(entry)
+        for check_id in entry.checks:
+            if check_id not in kb.checks:
+                problems.append(
+                    Problem(file, line, f"entry '{entry.id}': unknown check '{check_id}'")
+                )
+        if entry.kind == "check" and not (entry.checks or kb.checks) and has_lexicon:
+            problems.append(Problem(file, line, f"entry '{entry.id}': kind check needs checks"))
+    for check in kb.checks.values():
+        if check.only_if and check.only_if[0] not in kb.checks:
+            problems.append(
+                Problem("checks", 0, f"check '{check.id}': only_if names unknown check")
+            )
+    return problems
+
+
+def _check_requires(kb: KnowledgeBase) -> list[Problem]:
+    """Each question of an entry with `requires` must hold one of those words, or the
+    entry could not match its own phrasing."""
+    normaliser = Normaliser(kb.lexicon)
+    problems = []
+    for entry in (e for e in kb.entries if e.requires):
+        required = {t for word in entry.requires for t in normaliser.tokens(word)}
+        file, line = _where(entry)
+        for question in entry.questions:
+            if required.isdisjoint(normaliser.tokens(question)):
+                message = (
+                    f"entry '{entry.id}': question '{question}' has none of its required words"
+                )
+                problems.append(Problem(file, line, message))
+    return problems
