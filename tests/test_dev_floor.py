@@ -22,11 +22,18 @@ def test_dev_set_meets_the_targets():
     assert report.out_of_scope_rejection >= 0.95
 
 
-@pytest.mark.parametrize(("name", "floor"), [("holdout.yaml", 0.85), ("holdout2.yaml", 0.78)])
+@pytest.mark.parametrize(
+    ("name", "floor"), [("holdout.yaml", 0.90), ("holdout2.yaml", 0.90), ("holdout3.yaml", 0.90)]
+)
 def test_holdout_sets_do_not_regress(name, floor):
     """Written without seeing the knowledge base: guards for generalisation."""
     report = evaluate(load_cases(EVAL / name), shared_core().responder.respond)
     assert report.accuracy >= floor
     assert report.escalation_recall >= 0.95
     assert report.false_escalation_rate <= 0.02
-    assert report.out_of_scope_rejection >= 0.80
+    assert report.out_of_scope_rejection >= 0.90
+
+
+def test_asking_what_to_ask_is_help_even_with_two_help_phrases():
+    respond = shared_core().responder.respond
+    assert respond("welke vragen kan ik aan je stellen?").action == "help"
