@@ -39,6 +39,7 @@ UNKNOWN_WORD_WEIGHT = 0.8
 SHORTLIST = 10
 CANDIDATE_CAP = 1500
 GENERIC_ENTRIES = 3
+CLARIFY_OPTIONS = 3  # the most topics a clarify reply offers
 QUERY_WORD_CACHE = 8192
 """Query words remembered with what they resolve to: staff use the same few thousand
 words, and an unknown one costs a typo search over the vocabulary each time."""
@@ -259,33 +260,48 @@ class Matcher:
 
         Worked out from the phrasings that hold each matched word (the entry's
         word positions) rather than by testing every word against every
-        phrasing: the innermost loop of matching, a fraction of the steps.
-        The sums are the same, in the same order (a word that a phrasing
-        lacks would add exactly 0.0), so the scores are exactly the same.
+        phrasing: the innermost loop of matching. A question word usually
+        stands for one vocabulary word, which needs no per-phrasing maximum.
         """
         positions_of = self._phrasings_with[index]
+        weights = self._weights
         covered: dict[int, float] = {}
-        matched: dict[int, set[str]] = {}
+        found_weight: dict[int, float] = {}
+        counted: set[str] = set()
         for weight, matches in words:
-            best: dict[int, float] = {}
-            for vocab_word, similarity in matches:
-                for position in positions_of.get(vocab_word, ()):
-                    found = matched.get(position)
-                    if found is None:
-                        matched[position] = {vocab_word}
-                    else:
-                        found.add(vocab_word)
-                    if similarity > best.get(position, 0.0):
-                        best[position] = similarity
-            for position, similarity in best.items():
-                covered[position] = covered.get(position, 0.0) + weight * similarity
-        weights, phrasings = self._weights, self._phrasings_of[index]
-        overlaps = []
-        for position, found in matched.items():
-            phrasing_side = sum(weights[w] for w in found) / phrasings[position].weight
-            query_side = QUERY_SIDE * covered.get(position, 0.0) / total
-            overlaps.append(query_side + (1 - QUERY_SIDE) * phrasing_side)
-        return max(overlaps, default=0.0)
+            if len(matches) == 1:
+                vocab_word, similarity = matches[0]
+                positions = positions_of.get(vocab_word)
+                if positions is None:
+                    continue
+                gain = weight * similarity
+                for position in positions:
+                    covered[position] = covered.get(position, 0.0) + gain
+            else:
+                best: dict[int, float] = {}
+                for vocab_word, similarity in matches:
+                    for position in positions_of.get(vocab_word, ()):
+                        if similarity > best.get(position, 0.0):
+                            best[position] = similarity
+                for position, similarity in best.items():
+                    covered[position] = covered.get(position, 0.0) + weight * similarity
+            for vocab_word, _ in matches:
+                if vocab_word in counted or vocab_word not in positions_of:
+                    continue
+                counted.add(vocab_word)
+                word_weight = weights[vocab_word]
+                for position in positions_of[vocab_word]:
+                    found_weight[position] = found_weight.get(position, 0.0) + word_weight
+        phrasings = self._phrasings_of[index]
+        query_share = QUERY_SIDE / total
+        return max(
+            (
+                query_share * covered.get(position, 0.0)
+                + (1 - QUERY_SIDE) * found / phrasings[position].weight
+                for position, found in found_weight.items()
+            ),
+            default=0.0,
+        )
 
     def _candidate(
         self,

@@ -24,7 +24,7 @@ from bot.intents import (
     without_help_request,
 )
 from bot.knowledge import Entry, KnowledgeBase
-from bot.matcher import Candidate, Matcher, MatchResult
+from bot.matcher import CLARIFY_OPTIONS, Candidate, Matcher, MatchResult
 from bot.messages import Answer, Option
 from bot.text import fold
 
@@ -146,7 +146,8 @@ class Responder:
 
     def clarify(self, result: MatchResult, band: float) -> Answer:
         floor = band - self.bands.margin
-        picks = [c for c in result.candidates if c.score >= floor and c.entry.in_scope][:3]
+        picks = [c for c in result.candidates if c.score >= floor and c.entry.in_scope]
+        picks = picks[:CLARIFY_OPTIONS]
         if not picks:
             return Answer("fallback", texts.FALLBACK, score=result.best.score)
         options = tuple(Option(c.entry.title, f"topic:{c.entry.id}") for c in picks)
