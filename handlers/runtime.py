@@ -108,8 +108,10 @@ class Runtime:
             if reply.answer is not None and reply.answer.action in FIRST_REPLY_ACTIONS:
                 self.metrics.question(reply.answer.action)
                 log.info(
-                    "answered platform=%s action=%s entry=%s score=%s",
+                    "answered platform=%s user=%s conversation=%s action=%s entry=%s score=%s",
                     incoming.platform,
+                    incoming.user,
+                    incoming.conversation,
                     reply.answer.action,
                     reply.answer.entry,
                     reply.answer.score,

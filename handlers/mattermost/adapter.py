@@ -202,7 +202,8 @@ class MattermostPlatform:
             await self._reply_here(here)
         if elsewhere:
             await self.runtime.deliver(elsewhere)
-        log.info(
+        # DEBUG: the runtime's "answered" line (INFO) already names user, place and outcome
+        log.debug(
             "handled post=%s user=%s channel=%s replies=%d",
             post.id,
             post.user_id,

@@ -166,7 +166,8 @@ class TelegramPlatform:
             or addressed_to_bot(message, bot.id, bot.username)
         ):
             return
-        log.info(
+        # DEBUG: the runtime's "answered" line (INFO) already names user, place and outcome
+        log.debug(
             "message update=%s chat=%s user=%s", update.update_id, origin.chat_id, origin.user_id
         )
         new_chat = origin.private and self.chats.record(origin.user_id, origin.chat_id)
