@@ -19,14 +19,17 @@ class App:
     directory: Directory
     store: Store
     engine: Engine
+    worker: int = 0  # this process's number among BOT_WORKERS; 0 runs the timers and HTTP
 
     def close(self) -> None:
         self.store.close()
 
 
-def build_app(settings: Settings, clock: Clock = utc_now, fault: Fault = no_fault) -> App:
+def build_app(
+    settings: Settings, clock: Clock = utc_now, fault: Fault = no_fault, worker: int = 0
+) -> App:
     core = load_core(settings.knowledge)
     directory = load_directory(settings.directory or BUNDLED_DEMO_DIRECTORY)
-    store = Store(settings.db, fault)
+    store = Store(settings.db, fault, worker)
     engine = Engine(core, store, directory, settings, clock)
-    return App(settings, core, directory, store, engine)
+    return App(settings, core, directory, store, engine, worker)

@@ -66,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
         help="mattermost or telegram; repeat to serve both in one process",
     )
     serve.add_argument("--db", type=Path, help="SQLite database (default: BOT_DB)")
+    # set by worker 0 on the processes it starts for BOT_WORKERS (handlers/workers.py)
+    serve.add_argument("--worker", type=int, default=0, help=argparse.SUPPRESS)
     serve.set_defaults(run=_serve)
 
     report = commands.add_parser("report", help="what people asked that the bot answered badly")
@@ -168,7 +170,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     setup_logging(settings.log_format, settings.log_level)
-    return asyncio.run(serve(settings, args.platform, _environment()))
+    return asyncio.run(serve(settings, args.platform, _environment(), args.worker))
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_DB = Path("protocolbot.sqlite3")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+MAX_WORKERS = 16
 
 
 def _known_zone(name: str) -> bool:
@@ -77,6 +78,7 @@ class Settings:
     admins: frozenset[str] = frozenset()
     log_format: str = "text"
     log_level: str = "INFO"
+    workers: int = 1
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -102,6 +104,7 @@ class Settings:
             admins=frozenset(a.strip() for a in env.get("BOT_ADMINS", "").split(",") if a.strip()),
             log_format=reader.choice("BOT_LOG_FORMAT", ("text", "json"), "text"),
             log_level=reader.choice("BOT_LOG_LEVEL", LOG_LEVELS, "INFO", upper=True),
+            workers=reader.number("BOT_WORKERS", 1, MAX_WORKERS),
         )
         if not _known_zone(settings.timezone):
             problems.append(f"BOT_TIMEZONE {settings.timezone!r} is not a known time zone")
@@ -142,6 +145,15 @@ class _Reader:
             self.problems.append(f"{name} must be one of {', '.join(allowed)}, not {raw!r}")
             return default
         return value
+
+    def number(self, name: str, default: int, highest: int) -> int:
+        raw = self.env.get(name, "").strip()
+        if not raw:
+            return default
+        if not raw.isdigit() or not 1 <= int(raw) <= highest:
+            self.problems.append(f"{name} must be a whole number from 1 to {highest}, not {raw!r}")
+            return default
+        return int(raw)
 
     def flag(self, name: str) -> bool:
         raw = self.env.get(name, "").strip().lower()

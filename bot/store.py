@@ -90,6 +90,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX question_log_at ON question_log(at);
     """,
+    # 4: which worker process wrote a reply, and so delivers it (see `Store.worker`)
+    """
+    ALTER TABLE outbox ADD COLUMN worker INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX outbox_pending_worker ON outbox(worker) WHERE delivered_at IS NULL;
+    """,
 )
 
 Fault = Callable[[str], None]
@@ -100,9 +105,16 @@ def no_fault(_point: str) -> None:
 
 
 class Store:
-    def __init__(self, path: Path | str, fault: Fault = no_fault) -> None:
+    def __init__(self, path: Path | str, fault: Fault = no_fault, worker: int = 0) -> None:
+        """`worker`: this process's number when several serve one database (BOT_WORKERS).
+
+        Each process delivers, and retries, only the replies it wrote itself, so
+        two processes never send the same reply; a process that crashed
+        delivers what it left once it is back.
+        """
         self.path = str(path)
         self.fault = fault
+        self.worker = worker
         self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
@@ -169,18 +181,18 @@ class Store:
         case_id: int | None = None,
     ) -> int:
         cursor = self.db.execute(
-            "INSERT INTO outbox(recipient, conversation, payload, case_id, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (recipient, conversation, json.dumps(payload), case_id, now.isoformat()),
+            "INSERT INTO outbox(recipient, conversation, payload, case_id, created_at, worker) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (recipient, conversation, json.dumps(payload), case_id, now.isoformat(), self.worker),
         )
         return int(cursor.lastrowid)
 
     def undelivered(self, recipient: str | None = None) -> list[sqlite3.Row]:
+        mine = "SELECT * FROM outbox WHERE delivered_at IS NULL AND worker = ?"
         if recipient is None:
-            query = "SELECT * FROM outbox WHERE delivered_at IS NULL ORDER BY id"
-            return self.db.execute(query).fetchall()
-        query = "SELECT * FROM outbox WHERE delivered_at IS NULL AND recipient = ? ORDER BY id"
-        return self.db.execute(query, (recipient,)).fetchall()
+            return self.db.execute(f"{mine} ORDER BY id", (self.worker,)).fetchall()
+        query = f"{mine} AND recipient = ? ORDER BY id"
+        return self.db.execute(query, (self.worker, recipient)).fetchall()
 
     def mark_delivered(self, outbox_ids: list[int], now: datetime) -> None:
         if not outbox_ids:

@@ -42,6 +42,7 @@ CORE = (
     "BOT_TIMEZONE",
     "BOT_LOG_FORMAT",
     "BOT_LOG_LEVEL",
+    "BOT_WORKERS",
     "BOT_SETTINGS_FILE",
 )
 PLATFORM_VARIABLES = {
@@ -112,6 +113,7 @@ def _effective_core(env: Mapping[str, str]) -> dict[str, str]:
         "BOT_TIMEZONE": given("BOT_TIMEZONE", s.timezone),
         "BOT_LOG_FORMAT": given("BOT_LOG_FORMAT", s.log_format),
         "BOT_LOG_LEVEL": given("BOT_LOG_LEVEL", s.log_level),
+        "BOT_WORKERS": given("BOT_WORKERS", s.workers),
     }
 
 

@@ -22,6 +22,7 @@ from bot.reload import make_reloader
 from bot.settings import Settings, SettingsError
 from handlers.metrics import Metrics
 from handlers.runtime import Platform, Runtime
+from handlers.workers import Workers, stop_when_parent_goes
 
 log = logging.getLogger(__name__)
 
@@ -84,19 +85,66 @@ def _database_ok(app: App) -> bool:
     return True
 
 
-async def serve(settings: Settings, names: list[str], env: Mapping[str, str]) -> int:
-    app = build_app(settings)
+async def serve(
+    settings: Settings, names: list[str], env: Mapping[str, str], worker: int = 0
+) -> int:
+    """Serve until SIGTERM. `worker` > 0: one of the extra Mattermost processes (workers.py)."""
+    app = build_app(settings, worker=worker)
     runtime = Runtime(app.engine, metrics=Metrics(case_counts=app.store.case_counts))
     app.engine.reloader = make_reloader(app.engine, settings)
     try:
         runtime.platforms = build_platforms(names, env, app, runtime)
-        return await _run(app, runtime)
+        workers = _workers(app, names, env)
+        if workers is not None:
+            app.engine.reloader = workers.also_reload(app.engine.reloader)
+        return await _run(app, runtime, workers)
     finally:
         app.close()
 
 
-async def _run(app: App, runtime: Runtime) -> int:
-    settings = app.settings
+def _workers(app: App, names: list[str], env: Mapping[str, str]) -> Workers | None:
+    """The extra worker processes worker 0 starts, if BOT_WORKERS asks for them."""
+    count = app.settings.workers
+    if app.worker != 0 or count <= 1:
+        return None
+    if "mattermost" not in names:
+        log.warning("BOT_WORKERS=%d ignored: only Mattermost is served by several workers", count)
+        return None
+    # the same database for all, whatever the command line said (--db)
+    return Workers(count, {**env, "BOT_DB": str(app.settings.db)})
+
+
+async def _run(app: App, runtime: Runtime, workers: Workers | None) -> int:
+    runner = await _start_http(app, runtime) if app.worker == 0 else None
+    stop = asyncio.Event()
+    _on_signals(stop, app)
+    if app.worker != 0:
+        await stop_when_parent_goes(stop)
+    try:
+        for platform in runtime.platforms:
+            await platform.start()
+        log.info(
+            "serving platforms=%s worker=%d",
+            ",".join(p.name for p in runtime.platforms),
+            app.worker,
+        )
+        if workers is not None:
+            await workers.start()
+        await runtime.flush()
+        ticker = asyncio.create_task(_tick_forever(app, runtime, stop))
+        await stop.wait()
+        ticker.cancel()
+    finally:
+        if workers is not None:
+            await workers.stop()
+        if runner is not None:
+            await runner.cleanup()
+        for platform in runtime.platforms:
+            await platform.stop()
+    return 0
+
+
+async def _start_http(app: App, runtime: Runtime) -> web.AppRunner:
     web_app = web.Application()
     web_app.router.add_get("/healthz", health_handler(app, runtime))
     web_app.router.add_get("/metrics", runtime.metrics_handler())
@@ -104,23 +152,9 @@ async def _run(app: App, runtime: Runtime) -> int:
         web_app.add_routes(platform.routes())
     runner = web.AppRunner(web_app)
     await runner.setup()
-    site = web.TCPSite(runner, settings.listen_host, settings.listen_port)
+    site = web.TCPSite(runner, app.settings.listen_host, app.settings.listen_port)
     await site.start()
-    stop = asyncio.Event()
-    _on_signals(stop, app)
-    try:
-        for platform in runtime.platforms:
-            await platform.start()
-        log.info("serving platforms=%s", ",".join(p.name for p in runtime.platforms))
-        await runtime.flush()
-        ticker = asyncio.create_task(_tick_forever(app, runtime, stop))
-        await stop.wait()
-        ticker.cancel()
-    finally:
-        await runner.cleanup()
-        for platform in runtime.platforms:
-            await platform.stop()
-    return 0
+    return runner
 
 
 def _on_signals(stop: asyncio.Event, app: App) -> None:
@@ -134,11 +168,15 @@ def _on_signals(stop: asyncio.Event, app: App) -> None:
 
 
 async def _tick_forever(app: App, runtime: Runtime, stop: asyncio.Event) -> None:
+    """Reminders, expiry and retries; the other workers only retry their own replies."""
     interval = app.settings.tick_interval.total_seconds()
     ticks = 0
     while not stop.is_set():
-        await runtime.tick()
-        if ticks % PURGE_EVERY_TICKS == 0:
+        if app.worker != 0:
+            await runtime.flush(backoff=True)
+        else:
+            await runtime.tick()
+        if app.worker == 0 and ticks % PURGE_EVERY_TICKS == 0:
             cases, messages = app.engine.purge()
             log.info("purged cases=%d messages=%d", cases, messages)
         ticks += 1

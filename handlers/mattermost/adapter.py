@@ -32,6 +32,7 @@ from handlers.mattermost.slash import SlashEndpoint
 from handlers.mattermost.tasks import KeyedLock, Tasks
 from handlers.mattermost.websocket import Backoff, EventStream, WebsocketAuthError
 from handlers.runtime import DeliveryError, Runtime
+from handlers.workers import Share
 
 log = logging.getLogger(__name__)
 CATCH_UP_RETRIES = (0.0, 1.0, 5.0, 15.0, 60.0)  # seconds to wait before each try
@@ -50,11 +51,13 @@ class MattermostPlatform:
         backoff: Backoff | None = None,
         hello_timeout: float = 5.0,
         ssl_context: ssl.SSLContext | None = None,
+        share: Share | None = None,
     ) -> None:
         """`app` is the factory's wiring; the directory is read from `runtime.engine`
         each time, so a reload (SIGHUP) is seen. The keyword options are for tests."""
         self.config = config
         self.runtime = runtime
+        self.share = share or Share(app.worker, app.settings.workers)
         self.rest = MattermostRest(config)
         self.people = People(lambda: runtime.engine.directory, self.rest, runtime.engine.find)
         signer = ButtonSigner(config.button_secret)
@@ -165,7 +168,7 @@ class MattermostPlatform:
         if not self.catchup.saw(post.id, post.create_at):
             return
         self.people.remember(post.user_id, post.username)
-        if answerable(post, self.me):
+        if answerable(post, self.me) and self.share.owns(post.user_id):
             self.tasks.spawn(self._answer(post), f"mattermost-post-{post.id}")
 
     async def _catch_up(self, since: int) -> None:

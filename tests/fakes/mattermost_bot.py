@@ -121,16 +121,22 @@ async def start_bot(
     school: School,
     folder: Path,
     env: dict[str, str] | None = None,
+    worker: int = 0,
+    workers: int = 1,
     **options: Any,
 ) -> RunningBot:
     """The bot serving on a free port, connected to `fake`.
 
-    `env` adds settings to the environment; `options` go to the platform.
+    `env` adds settings to the environment; `options` go to the platform;
+    `worker` of `workers` as with BOT_WORKERS (all on one database).
     """
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    app = build_app(Settings(db=folder / "bot.db", directory=school.directory, public_url=url))
+    settings = Settings(
+        db=folder / "bot.db", directory=school.directory, public_url=url, workers=workers
+    )
+    app = build_app(settings, worker=worker)
     runtime = Runtime(app.engine)
     config = MattermostConfig.from_env({**bot_env(fake, school, url), **(env or {})})
     options.setdefault("backoff", FAST)

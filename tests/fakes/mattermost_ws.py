@@ -102,7 +102,16 @@ class WebsocketSide:
             deadline.cancel()
             writer.cancel()
             self._connections.remove(conn)
+            async with self._changed:
+                self._changed.notify_all()
         return ws
+
+    async def wait_connections(self, count: int, timeout: float = 5.0) -> None:
+        """Until exactly `count` websocket connections are open."""
+        async with self._changed:
+            await asyncio.wait_for(
+                self._changed.wait_for(lambda: len(self._connections) == count), timeout
+            )
 
     def _expire(self, conn: Connection) -> None:
         if not conn.user_id and conn.transport is not None:

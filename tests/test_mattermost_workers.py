@@ -1,0 +1,161 @@
+"""Several processes serving Mattermost together (BOT_WORKERS): each person answered once."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import aiohttp
+
+from bot.settings import Settings, SettingsError
+from bot.store import Store
+from handlers.workers import Share
+
+if TYPE_CHECKING:
+    from fakes.mattermost_bot import School
+    from fakes.mattermost_server import FakeMattermost
+
+pytest_plugins = ["fakes.mattermost_bot"]
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTION = "mag ik een foto van mijn klas op insta zetten?"
+
+
+def test_mattermost_workers_share_the_people_between_them():
+    users = [f"user{n:03d}" for n in range(300)]
+    shares = [Share(worker, 3) for worker in range(3)]
+    owners = Counter(sum(share.owns(u) for share in shares) for u in users)
+    assert owners == {1: 300}  # everyone has exactly one worker
+    per_worker = [sum(share.owns(u) for u in users) for share in shares]
+    assert min(per_worker) > 60  # and the load is spread
+    assert Share().owns("anyone") and Share().lead
+
+
+def test_mattermost_workers_setting_is_checked():
+    assert Settings.from_env({"BOT_WORKERS": "2"}).workers == 2
+    assert Settings.from_env({}).workers == 1
+    for wrong in ("0", "17", "twee"):
+        try:
+            Settings.from_env({"BOT_WORKERS": wrong})
+        except SettingsError as exc:
+            assert "BOT_WORKERS must be a whole number from 1 to 16" in str(exc)
+        else:
+            raise AssertionError(f"BOT_WORKERS={wrong} accepted")
+
+
+def test_mattermost_workers_deliver_only_the_replies_they_wrote(tmp_path: Path):
+    from datetime import UTC, datetime
+
+    now = datetime(2026, 11, 25, tzinfo=UTC)
+    first, second = Store(tmp_path / "bot.db", worker=0), Store(tmp_path / "bot.db", worker=1)
+    try:
+        with first.transaction("test"):
+            mine = first.enqueue("akaya", {"text": "een"}, now)
+        with second.transaction("test"):
+            theirs = second.enqueue("akaya", {"text": "twee"}, now)
+        assert [row["id"] for row in first.undelivered()] == [mine]
+        assert [row["id"] for row in second.undelivered("akaya")] == [theirs]
+    finally:
+        first.close()
+        second.close()
+
+
+async def test_mattermost_two_workers_answer_each_person_once(
+    fake: FakeMattermost, school: School, tmp_path: Path
+):
+    from fakes.mattermost_bot import start_bot
+
+    bots = [await start_bot(fake, school, tmp_path, worker=w, workers=2) for w in (0, 1)]
+    try:
+        people = [fake.add_user(f"collega{n}") for n in range(12)]
+        dms = [fake.direct_channel(person, school.bot) for person in people]
+        for person, dm in zip(people, dms, strict=True):
+            await fake.post_as(person, dm, QUESTION)
+        for dm in dms:
+            await fake.next_post(dm.id, by=school.bot)
+        for running in bots:
+            await running.platform.drain()
+        assert [len(fake.posts_in(dm.id, by=school.bot)) for dm in dms] == [1] * 12
+        answered_by = [
+            [w for w, running in enumerate(bots) if running.platform.share.owns(p.id)]
+            for p in people
+        ]
+        assert all(len(owners) == 1 for owners in answered_by)
+        assert {owners[0] for owners in answered_by} == {0, 1}  # both took part
+    finally:
+        for running in bots:
+            await running.stop()
+
+
+async def test_mattermost_serve_with_two_workers_answers_once_and_stops_them_all(
+    fake: FakeMattermost, school: School, tmp_path: Path, unused_tcp_port: int
+):
+    from test_mattermost_settings import cli_env
+
+    public = f"http://127.0.0.1:{unused_tcp_port}"
+    env = {
+        "MATTERMOST_URL": fake.url,
+        "MATTERMOST_TOKEN": school.bot.token,
+        "MATTERMOST_SLASH_TOKEN": "slash",
+        "BOT_PUBLIC_URL": public,
+        "BOT_LISTEN": f"127.0.0.1:{unused_tcp_port}",
+        "BOT_DB": str(tmp_path / "bot.db"),
+        "BOT_DIRECTORY": str(school.directory),
+        "BOT_WORKERS": "2",
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "serve", "--platform", "mattermost",
+        cwd=ROOT, env=cli_env(env), stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        await fake.wait_authenticated(2, timeout=30)  # worker 0 and worker 1
+        people = [fake.add_user(f"collega{n}") for n in range(8)]
+        dms = [fake.direct_channel(person, school.bot) for person in people]
+        for person, dm in zip(people, dms, strict=True):
+            await fake.post_as(person, dm, QUESTION)
+        for dm in dms:
+            await fake.next_post(dm.id, by=school.bot, timeout=20)
+        async with aiohttp.ClientSession() as session:
+            response = await session.get(public + "/healthz")  # worker 0 serves HTTP
+        assert response.status == 200
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, err = await asyncio.wait_for(process.communicate(), 40)
+    log = err.decode()
+    assert process.returncode == 0, log
+    assert [len(fake.posts_in(dm.id, by=school.bot)) for dm in dms] == [1] * 8
+    assert "worker 1 started" in log and "Traceback" not in log
+    assert "serving platforms=mattermost worker=1" in log
+    assert "stopped with status" not in log  # no worker died or was restarted
+
+
+async def test_mattermost_workers_stop_when_worker_0_is_killed(
+    fake: FakeMattermost, school: School, tmp_path: Path, unused_tcp_port: int
+):
+    """A kill -9 of worker 0 leaves no worker answering on its own."""
+    from test_mattermost_settings import cli_env
+
+    env = {
+        "MATTERMOST_URL": fake.url,
+        "MATTERMOST_TOKEN": school.bot.token,
+        "MATTERMOST_SLASH_TOKEN": "slash",
+        "BOT_PUBLIC_URL": f"http://127.0.0.1:{unused_tcp_port}",
+        "BOT_LISTEN": f"127.0.0.1:{unused_tcp_port}",
+        "BOT_DB": str(tmp_path / "bot.db"),
+        "BOT_WORKERS": "3",
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "serve", "--platform", "mattermost",
+        cwd=ROOT, env=cli_env(env), stderr=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        await fake.wait_authenticated(3, timeout=30)
+        await fake.wait_connections(3)
+    finally:
+        process.kill()
+        await process.wait()
+    await fake.wait_connections(0, timeout=20)  # workers 1 and 2 closed theirs and ended
