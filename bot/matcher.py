@@ -11,8 +11,8 @@ Three signals are combined, because any one alone embarrasses a FAQ bot:
 * fuzzy: the best rapidfuzz similarity between the question and one of the
   entry's phrasings, word order ignored.
 
-Words are matched to the vocabulary exactly, by typo (rapidfuzz ratio) or as
-the head of a Dutch compound ("sportdagfoto" -> "foto").
+Words are matched to the vocabulary exactly, by typo or as the head of a
+Dutch compound (vocabulary.py).
 """
 
 from __future__ import annotations
@@ -20,36 +20,21 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from bot.knowledge import Entry, KnowledgeBase
 from bot.normalise import Normaliser
+from bot.vocabulary import QueryWord, Vocabulary
 
 OVERLAP_WEIGHT = 0.4
 COVERAGE_WEIGHT = 0.35
 FUZZY_WEIGHT = 0.25
 QUERY_SIDE = 0.6  # in the phrasing overlap: question covered vs phrasing covered
-TYPO_CUTOFF = 80.0
-MIN_TYPO_LEN = 4
-MIN_COMPOUND_HEAD = 4
-COMPOUND_SIMILARITY = 0.8
-UNKNOWN_WORD_WEIGHT = 0.8
 SHORTLIST = 10
 CANDIDATE_CAP = 1500
 GENERIC_ENTRIES = 3
 CLARIFY_OPTIONS = 3  # the most topics a clarify reply offers
-QUERY_WORD_CACHE = 8192
-"""Query words remembered with what they resolve to: staff use the same few thousand
-words, and an unknown one costs a typo search over the vocabulary each time."""
-
-
-@dataclass(frozen=True)
-class QueryWord:
-    token: str
-    weight: float
-    matches: dict[str, float]  # vocabulary word -> similarity 0..1
 
 
 WeightedMatches = tuple[float, tuple[tuple[str, float], ...]]
@@ -92,11 +77,8 @@ class Matcher:
         self._vocab_of: list[frozenset[str]] = []
         self._requires_of: list[frozenset[str]] = []
         tokenised = self._index()
-        self._length_bands: dict[int, list[str]] = {}
-        self._vocab_by_length: dict[int, list[str]] = defaultdict(list)
-        for word in self._postings:
-            self._vocab_by_length[len(word)].append(word)
         self._weights = self._token_weights()
+        self.vocabulary = Vocabulary(self._weights)
         self._texts_of = [[" ".join(tokens) for tokens in entry] for entry in tokenised]
         self._sorted_texts_of = [
             [_sorted_words(text) for text in entry] for entry in self._texts_of
@@ -106,7 +88,7 @@ class Matcher:
             for entry in tokenised
         ]
         self._phrasings_with = [_word_positions(entry) for entry in tokenised]
-        self._query_word = lru_cache(maxsize=QUERY_WORD_CACHE)(self._new_query_word)
+        self._query_word = self.vocabulary.query_word
 
     def _index(self) -> list[list[tuple[str, ...]]]:
         """Tokenise every phrasing; fill the word -> entries postings."""
@@ -134,35 +116,6 @@ class Matcher:
     def is_generic(self, token: str) -> bool:
         """A word shared by several entries says little about which one is meant."""
         return len(self._postings.get(token, ())) >= GENERIC_ENTRIES
-
-    def _similar_length(self, length: int) -> list[str]:
-        """Vocabulary words that could reach the typo cut-off: ratio >= 80 needs
-        the shorter word to be at least two thirds of the longer."""
-        if length not in self._length_bands:
-            low, high = math.ceil(length * 2 / 3), math.floor(length * 3 / 2)
-            band = [w for n in range(low, high + 1) for w in self._vocab_by_length.get(n, ())]
-            self._length_bands[length] = band
-        return self._length_bands[length]
-
-    def resolve(self, token: str) -> list[tuple[str, float]]:
-        """Vocabulary words this query word stands for, with a similarity in 0..1."""
-        if token in self._weights:
-            return [(token, 1.0)]
-        if len(token) >= MIN_TYPO_LEN:
-            hits = process.extract(
-                token,
-                self._similar_length(len(token)),
-                scorer=fuzz.ratio,
-                score_cutoff=TYPO_CUTOFF,
-                limit=3,
-            )
-            if hits:
-                return [(word, score / 100) for word, score, _ in hits]
-        for start in range(3, len(token) - MIN_COMPOUND_HEAD + 1):
-            head = token[start:]
-            if head in self._weights:
-                return [(head, COMPOUND_SIMILARITY)]
-        return []
 
     def match(self, text: str) -> MatchResult:
         tokens = self.normaliser.tokens(text)
@@ -212,12 +165,6 @@ class Matcher:
             owner = pairs[position][0]
             best[owner] = max(best[owner], combined)
         return best
-
-    def _new_query_word(self, token: str) -> QueryWord:
-        """A query word and what it resolves to (memoised per token in `_query_word`)."""
-        resolved = dict(self.resolve(token))
-        weight = max((self._weights[w] for w in resolved), default=UNKNOWN_WORD_WEIGHT)
-        return QueryWord(token, weight, resolved)
 
     def _candidates(self, query: list[QueryWord]) -> set[int]:
         """Entries sharing a word with the question, the most specific words first.
