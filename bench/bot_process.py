@@ -113,23 +113,38 @@ class BotProcess:
     def running(self) -> bool:
         return self.process.poll() is None
 
+    def pids(self) -> list[int]:
+        """The bot's process and the worker processes it started (BOT_WORKERS)."""
+        pid = self.process.pid
+        try:
+            with open(f"/proc/{pid}/task/{pid}/children") as children:
+                return [pid, *map(int, children.read().split())]
+        except OSError:
+            return [pid]
+
     def rss_mb(self) -> float:
-        """Resident memory now (MiB)."""
-        with open(f"/proc/{self.process.pid}/statm") as statm:
-            return int(statm.read().split()[1]) * PAGE_KB / 1024
+        """Resident memory now (MiB), all worker processes together."""
+        pages = 0
+        for pid in self.pids():
+            with open(f"/proc/{pid}/statm") as statm:
+                pages += int(statm.read().split()[1])
+        return pages * PAGE_KB / 1024
 
     def cpu_seconds(self) -> float:
-        """User and system CPU time of the process so far, all threads."""
+        """User and system CPU time so far, all threads of all worker processes."""
         return sum(self.cpu_split())
 
     def cpu_split(self) -> tuple[float, float]:
-        """(user, system) CPU time of the process so far, all threads."""
-        with open(f"/proc/{self.process.pid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-        return int(fields[11]) / CLOCK_TICKS, int(fields[12]) / CLOCK_TICKS
+        """(user, system) CPU time so far, all threads of all worker processes."""
+        user = system = 0
+        for pid in self.pids():
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            user, system = user + int(fields[11]), system + int(fields[12])
+        return user / CLOCK_TICKS, system / CLOCK_TICKS
 
     def threads(self) -> int:
-        return len(os.listdir(f"/proc/{self.process.pid}/task"))
+        return sum(len(os.listdir(f"/proc/{pid}/task")) for pid in self.pids())
 
     async def stop(self) -> int:
         """SIGTERM, as a service manager stops it; the exit status."""

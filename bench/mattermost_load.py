@@ -172,12 +172,12 @@ async def run(args: argparse.Namespace) -> None:
         people = [(user.id, user.username) for user in users]
         bot = BotProcess(Path(folder), server.url, me.token, people, args.profile, args.bot_env)
         try:
-            await connected(server, bot)
+            await connected(server, bot, args.workers)
             load = Load(server, users, dms, bot)
             print(
                 f"Mattermost bot under load: {args.users} users in direct messages; bot pid "
-                f"{bot.process.pid} (`python -m bot serve`), loopback server and users in this "
-                f"process; {os.cpu_count()} CPUs"
+                f"{bot.process.pid} (`python -m bot serve`, {args.workers} worker(s)), loopback "
+                f"server and users in this process; {os.cpu_count()} CPUs"
             )
             print(f"bot RSS at start: {bot.rss_mb():.1f} MiB")
             await burst(server, users, dms, 0)  # warm-up: first answers, connections
@@ -190,7 +190,7 @@ async def run(args: argparse.Namespace) -> None:
             print(
                 f"\nbot: {server.replied:,} replies, CPU {user:.1f} s user + {system:.1f} s "
                 f"system, RSS {bot.rss_mb():.1f} MiB, {bot.threads()} threads, reconnects "
-                f"{server.authenticated - 1}, unmatched bot posts {server.tally.extra}"
+                f"{server.authenticated - args.workers}, unmatched bot posts {server.tally.extra}"
             )
             print(f"targets: >= {TARGET_RATE:.0f} messages/s, p99 < {TARGET_P99_MS:.0f} ms")
         finally:
@@ -199,10 +199,11 @@ async def run(args: argparse.Namespace) -> None:
             await server.close()
 
 
-async def connected(server: LoadServer, bot: BotProcess) -> None:
-    """Until the bot has authenticated its websocket; its log when it died instead."""
+async def connected(server: LoadServer, bot: BotProcess, workers: int) -> None:
+    """Until every worker of the bot has authenticated its websocket; its log when it
+    died instead."""
     for _ in range(600):
-        if server.authenticated >= 1:
+        if server.authenticated >= workers:
             return
         if not bot.running():
             raise SystemExit(f"the bot stopped at start:\n{bot.log_tail()}")
@@ -219,6 +220,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=10, help="bursts")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--quick", action="store_true", help="5,000 messages, 15 s, 3 bursts")
+    parser.add_argument("--workers", type=int, default=1, help="bot processes (BOT_WORKERS)")
     parser.add_argument("--profile", type=Path, help="run the bot under cProfile, stats here")
     parser.add_argument(
         "--bot-env", action="append", default=[], metavar="KEY=VALUE", help="bot setting"
@@ -228,7 +230,9 @@ def main() -> None:
         args.messages, args.seconds, args.rounds = 5_000, 15.0, 3
     if args.profile is not None:
         args.profile = args.profile.resolve()
-    args.bot_env = dict(item.split("=", 1) for item in args.bot_env)
+    args.bot_env = {"BOT_WORKERS": str(args.workers)} | dict(
+        item.split("=", 1) for item in args.bot_env
+    )
     asyncio.run(run(args))
 
 
