@@ -107,6 +107,7 @@ class Engine:
     def handle(self, incoming: Incoming) -> list[Reply]:
         party = self.party_of(incoming.platform, incoming.user)
         now = self.clock()
+        prepared = self._prepare(incoming)
         with self.store.transaction("turn") as db:
             turn = Turn(
                 party,
@@ -115,6 +116,7 @@ class Engine:
                 self.store.conversation_state(party),
                 now,
                 CaseBook(db),
+                prepared=prepared,
             )
             self._dispatch(turn)
             self.store.set_conversation_state(party, turn.state, now)
@@ -188,8 +190,20 @@ class Engine:
         else:
             self._question(turn, incoming.text)
 
+    def _prepare(self, incoming: Incoming) -> dict[str, Answer]:
+        """The reply to typed text, worked out before the turn's transaction.
+
+        Matching is the slow part of a turn and needs no stored state; done
+        inside the transaction it would hold the database's write lock, which
+        the other workers (BOT_WORKERS) wait for. Unused when the text turns
+        out to answer a prompt (context, comment) instead.
+        """
+        if incoming.action is not None or incoming.command is not None or not incoming.text:
+            return {}
+        return {incoming.text: self.responder.respond(incoming.text)}
+
     def _question(self, turn: Turn, text: str) -> None:
-        answer = self.responder.respond(text)
+        answer = turn.prepared.get(text) or self.responder.respond(text)
         kept = {k: v for k, v in turn.state.items() if k == "shown_options"}
         question = {"question": text.strip()[:1000]} if answer.action != "help" else {}
         turn.state = {**kept, **question}

@@ -21,6 +21,7 @@ class Turn:
     now: datetime
     cases: CaseBook
     replies: list[Reply] = field(default_factory=list)
+    prepared: dict[str, Answer] = field(default_factory=dict)  # text -> the responder's answer
 
     def expect(self, what: str) -> None:
         """The person's next message is `what` (context, comment), for a while."""

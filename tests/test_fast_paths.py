@@ -8,6 +8,7 @@ memory of directory lookups, and the delivery marks written as a group commit.
 from __future__ import annotations
 
 import asyncio
+import copy
 import unicodedata
 from pathlib import Path
 
@@ -170,3 +171,29 @@ async def test_a_cancelled_waiter_does_not_stop_the_others_mark(tmp_path):
     await other
     assert world.engine.undelivered() == []
     world.store.close()
+
+
+def test_a_question_is_matched_before_the_database_is_locked(tmp_path):
+    """Matching holds no write lock: other workers (BOT_WORKERS) need not wait for it."""
+    world = World(tmp_path)
+    engine = world.engine
+    respond = engine.responder.respond
+    locked_while_matching: list[bool] = []
+
+    def spying(text: str):
+        locked_while_matching.append(world.store.db.in_transaction)
+        return respond(text)
+
+    engine.responder = replace_respond(engine.responder, spying)
+    replies = engine.handle(
+        Incoming("console", "akaya", "console:akaya", "mag ik deze foto posten")
+    )
+    assert replies and replies[0].answer is not None and replies[0].answer.action == "check"
+    assert locked_while_matching == [False]
+
+
+def replace_respond(responder, respond):
+    """The responder with `respond` swapped, everything else the same."""
+    clone = copy.copy(responder)
+    clone.respond = respond
+    return clone
