@@ -72,3 +72,43 @@ def test_a_second_connection_sees_committed_state(tmp_path):
     assert reader.execute("SELECT count(*) FROM conversations").fetchone()[0] == 1
     reader.close()
     writer.close()
+
+
+def test_a_write_waits_for_another_process_write_then_goes_ahead(tmp_path, monkeypatch):
+    import threading
+    import time
+
+    import bot.store
+
+    first, second = Store(tmp_path / "bot.db"), Store(tmp_path / "bot.db")
+    waiting, real_sleep = threading.Event(), time.sleep
+
+    def noted_sleep(seconds: float) -> None:
+        waiting.set()  # the writer found the database locked and waits
+        real_sleep(seconds)
+
+    monkeypatch.setattr(bot.store.time, "sleep", noted_sleep)
+    with first.transaction("long"):
+        first.set_conversation_state("a", {"n": 1}, NOW)
+        writer = threading.Thread(target=_write, args=(second, "b"))
+        writer.start()
+        waiting.wait()
+    writer.join()
+    assert first.conversation_state("b") == {"n": 2}
+    assert second.db.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+
+
+def _write(store: Store, party: str) -> None:
+    with store.transaction("short"):
+        store.set_conversation_state(party, {"n": 2}, NOW)
+
+
+def test_a_write_gives_up_when_the_lock_is_never_released(tmp_path, monkeypatch):
+    import bot.store
+
+    first, second = Store(tmp_path / "bot.db"), Store(tmp_path / "bot.db")
+    monkeypatch.setattr(bot.store, "LOCK_WAIT", 0.001)
+    with first.transaction("long"), pytest.raises(sqlite3.OperationalError, match="locked"):
+        _write(second, "b")
+    _write(second, "b")  # the lock is free again
+    assert first.conversation_state("b") == {"n": 2}
