@@ -129,6 +129,9 @@ class EventStream:
             ssl=self._ssl,
             open_timeout=10,
             logger=PROTOCOL_LOG,
+            # Events are small JSON frames; inflating every one cost more CPU than
+            # any other part of reading them, on both ends.
+            compression=None,
         )
         try:
             early = await asyncio.wait_for(self._handshake(ws), self._hello_timeout)
