@@ -66,12 +66,17 @@ def build_platforms(
     return platforms
 
 
-def health_handler(app: App, runtime: Runtime):
+def health_handler(app: App, runtime: Runtime, workers: Workers | None = None):
     async def healthz(_request: web.Request) -> web.Response:
         database = _database_ok(app)
         platforms = {p.name: p.health() for p in runtime.platforms}
         healthy = database and all(h.get("connected", True) for h in platforms.values())
-        body = {"status": "ok" if healthy else "degraded", "database": database, **platforms}
+        body = {"database": database, **platforms}
+        if workers is not None:  # worker 0 counts itself
+            running = workers.running() + 1
+            body["workers"] = {"wanted": workers.count, "running": running}
+            healthy = healthy and running == workers.count
+        body = {"status": "ok" if healthy else "degraded", **body}
         return web.json_response(body, status=200 if healthy else 503)
 
     return healthz
@@ -115,7 +120,7 @@ def _workers(app: App, names: list[str], env: Mapping[str, str]) -> Workers | No
 
 
 async def _run(app: App, runtime: Runtime, workers: Workers | None) -> int:
-    runner = await _start_http(app, runtime) if app.worker == 0 else None
+    runner = await _start_http(app, runtime, workers) if app.worker == 0 else None
     stop = asyncio.Event()
     _on_signals(stop, app)
     if app.worker != 0:
@@ -144,9 +149,9 @@ async def _run(app: App, runtime: Runtime, workers: Workers | None) -> int:
     return 0
 
 
-async def _start_http(app: App, runtime: Runtime) -> web.AppRunner:
+async def _start_http(app: App, runtime: Runtime, workers: Workers | None) -> web.AppRunner:
     web_app = web.Application()
-    web_app.router.add_get("/healthz", health_handler(app, runtime))
+    web_app.router.add_get("/healthz", health_handler(app, runtime, workers))
     web_app.router.add_get("/metrics", runtime.metrics_handler())
     for platform in runtime.platforms:
         web_app.add_routes(platform.routes())

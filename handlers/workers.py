@@ -62,6 +62,10 @@ class Workers:
         for worker in range(1, self.count):
             self._watchers.append(asyncio.create_task(self._keep_running(worker)))
 
+    def running(self) -> int:
+        """How many of the other workers are running now."""
+        return sum(p.returncode is None for p in self._processes.values())
+
     def signal(self, number: int) -> None:
         for process in self._processes.values():
             if process.returncode is None:

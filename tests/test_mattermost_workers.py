@@ -121,7 +121,8 @@ async def test_mattermost_serve_with_two_workers_answers_once_and_stops_them_all
             await fake.next_post(dm.id, by=school.bot, timeout=20)
         async with aiohttp.ClientSession() as session:
             response = await session.get(public + "/healthz")  # worker 0 serves HTTP
-        assert response.status == 200
+            health = await response.json()
+        assert response.status == 200 and health["workers"] == {"wanted": 2, "running": 2}
     finally:
         process.send_signal(signal.SIGTERM)
         _, err = await asyncio.wait_for(process.communicate(), 40)
