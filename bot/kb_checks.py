@@ -13,7 +13,7 @@ def cross_check(kb: KnowledgeBase, has_lexicon: bool) -> list[Problem]:
     `has_lexicon` is false for a single file checked on its own: it need not
     name the checks an entry of kind `check` will ask.
     """
-    return [*_check_references(kb, has_lexicon), *_check_requires(kb)]
+    return [*_check_references(kb, has_lexicon), *_check_requires(kb), *_check_about(kb)]
 
 
 def _where(entry: Entry) -> tuple[str, int]:
@@ -54,4 +54,16 @@ def _check_requires(kb: KnowledgeBase) -> list[Problem]:
                     f"entry '{entry.id}': question '{question}' has none of its required words"
                 )
                 problems.append(Problem(file, line, message))
+    return problems
+
+
+def _check_about(kb: KnowledgeBase) -> list[Problem]:
+    """`about` names one role, in one word the matcher knows after normalisation."""
+    normaliser = Normaliser(kb.lexicon)
+    problems = []
+    for entry in (e for e in kb.entries if e.about):
+        if len(normaliser.tokens(entry.about)) != 1:
+            file, line = _where(entry)
+            message = f"entry '{entry.id}': about must be one role word, not '{entry.about}'"
+            problems.append(Problem(file, line, message))
     return problems

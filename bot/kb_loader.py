@@ -186,7 +186,18 @@ def _read_rule(reader: FieldReader, parts: _Parts) -> None:
 
 def _read_entry(reader: FieldReader, parts: _Parts) -> None:
     reader.unknown_keys(
-        ("id", "title", "kind", "rules", "questions", "keywords", "requires", "answer", "checks")
+        (
+            "id",
+            "title",
+            "kind",
+            "rules",
+            "questions",
+            "keywords",
+            "requires",
+            "about",
+            "answer",
+            "checks",
+        )
     )
     entry_id = reader.text("id")
     if entry_id and not _ENTRY_ID.match(entry_id):
@@ -208,6 +219,7 @@ def _read_entry(reader: FieldReader, parts: _Parts) -> None:
         questions=tuple(q for q, _ in questions),
         keywords=tuple(k for k, _ in reader.text_list("keywords", required=False)),
         requires=tuple(k for k, _ in reader.text_list("requires", required=False)),
+        about=reader.text("about", required=False),
         answer=reader.text("answer"),
         checks=tuple(c for c, _ in reader.text_list("checks", required=False)),
         source=f"{reader.file}:{reader.line()}",

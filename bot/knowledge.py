@@ -41,6 +41,9 @@ class Entry:
     """Words of which a question must hold one for this entry to match: an entry
     about consequences ("ontslag", "straf") is not the answer to a question
     that only describes the situation."""
+    about: str = ""
+    """The role the entry is about (medewerker, leerling, ouder), for entries that
+    differ mainly by role, like the consequences for staff, pupils and parents."""
 
     @property
     def in_scope(self) -> bool:

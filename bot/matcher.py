@@ -34,6 +34,7 @@ QUERY_SIDE = 0.6  # in the phrasing overlap: question covered vs phrasing covere
 SHORTLIST = 10
 CANDIDATE_CAP = 1500
 GENERIC_ENTRIES = 3
+OTHER_ROLE = 0.85  # score factor for an entry about a role the question does not name
 CLARIFY_OPTIONS = 3  # the most topics a clarify reply offers
 
 
@@ -76,6 +77,8 @@ class Matcher:
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._vocab_of: list[frozenset[str]] = []
         self._requires_of: list[frozenset[str]] = []
+        self._about_of = [" ".join(normaliser.tokens(e.about)) for e in kb.entries]
+        self._roles = frozenset(filter(None, self._about_of))
         tokenised = self._index()
         self._weights = self._token_weights()
         self.vocabulary = Vocabulary(self._weights)
@@ -128,8 +131,9 @@ class Matcher:
         fuzzy = self._fuzzy(" ".join(tokens), sharing)
         total = sum(word.weight for word in query)
         words = [(word.weight, tuple(word.matches.items())) for word in query]
+        roles = self._roles.intersection(w for word in query for w in word.matches)
         candidates = [
-            self._candidate(index, words, total, coverage[index], fuzzy[index])
+            self._candidate(index, words, total, coverage[index], fuzzy[index], roles)
             for index in shortlist
         ]
         candidates.sort(key=lambda c: c.score, reverse=True)
@@ -257,11 +261,18 @@ class Matcher:
         total: float,
         coverage: float,
         fuzzy: float,
+        roles: frozenset[str],
     ) -> Candidate:
+        """`roles`: the roles the question names (medewerker, leerling, ouder). An entry
+        about another role than those weighs less: "als docent geschorst" is not about
+        suspending a pupil, however many words the two share."""
         overlap = self._best_overlap(index, words, total)
         score = 100 * (
             OVERLAP_WEIGHT * overlap + COVERAGE_WEIGHT * coverage + FUZZY_WEIGHT * fuzzy / 100
         )
+        about = self._about_of[index]
+        if about and roles and about not in roles:
+            score *= OTHER_ROLE
         return Candidate(self._entries[index], round(score, 1), overlap, coverage, fuzzy)
 
 

@@ -82,15 +82,16 @@ class Responder:
         if self._only_help_request(text):
             return Answer("help", texts.HELP)
         if self._vague(result):
-            return Answer("help", texts.HELP)
+            return self._vague_reply(result, mentions_channel(text, lexicon))
         best = result.best
-        if best and not best.entry.in_scope:
-            return self.outside(best.entry, best.score)
         answer_band, clarify_band = self.bands.for_question(mentions_channel(text, lexicon))
-        if best and best.score >= answer_band and self._clear_winner(result):
+        in_scope = best is not None and best.entry.in_scope
+        if in_scope and best.score >= answer_band and self._clear_winner(result):
             return self.answer_entry(best.entry, best.score)
         if asks_for_help(text, lexicon) or is_small_talk(text, lexicon):
             return Answer("help", texts.HELP)
+        if best and not in_scope:
+            return self.outside(best.entry, best.score)
         if best and best.score >= clarify_band:
             return self.clarify(result, clarify_band)
         return Answer("fallback", texts.FALLBACK, score=best.score if best else None)
@@ -104,6 +105,13 @@ class Responder:
         if not result.tokens:
             return True
         return len(result.tokens) == 1 and self.matcher.is_generic(result.tokens[0])
+
+    def _vague_reply(self, result: MatchResult, online: bool) -> Answer:
+        """One word many topics share. A topic word ("foto's?", "sancties") gets those
+        topics to pick from; a platform alone ("insta?") or nothing gets the help."""
+        if online or not result.tokens or result.best is None:
+            return Answer("help", texts.HELP)
+        return self.clarify(result, 0.0)
 
     def _clear_winner(self, result: MatchResult) -> bool:
         """No runner-up within the margin that rests on another rule.

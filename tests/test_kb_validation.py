@@ -128,3 +128,13 @@ def test_a_phrasing_without_a_required_word_is_named(tmp_path):
     assert messages(path) == [
         f"{path}:2: entry 'c': question 'iets heel anders' has none of its required words"
     ]
+
+
+def test_about_names_one_role(tmp_path):
+    entry = GOOD_ENTRY.format(id="d", q="straf")
+    fine = write(tmp_path, "ok.yaml", "entries:\n" + entry + "    about: leerling\n")
+    assert messages(fine) == []
+    wrong = write(tmp_path, "bad.yaml", "entries:\n" + entry + "    about: leerling en ouder\n")
+    assert messages(wrong) == [
+        f"{wrong}:2: entry 'd': about must be one role word, not 'leerling en ouder'"
+    ]

@@ -24,9 +24,13 @@ LEXICON = Lexicon(
 )
 
 
-def entry(entry_id: str, rule: str, *questions: str, requires: tuple[str, ...] = ()) -> Entry:
+def entry(
+    entry_id: str, rule: str, *questions: str, requires: tuple[str, ...] = (), about: str = ""
+) -> Entry:
     title, answer = entry_id.title(), f"Antwoord {rule}."
-    return Entry(entry_id, title, "answer", (rule,), questions, (), answer, requires=requires)
+    return Entry(
+        entry_id, title, "answer", (rule,), questions, (), answer, requires=requires, about=about
+    )
 
 
 def outside(entry_id: str, pointer: str, *questions: str) -> Entry:
@@ -148,3 +152,40 @@ def test_naming_a_social_medium_lowers_the_bands():
     responder = build_core(KB, bands).responder
     assert responder.respond("boze ouder scheldt op facebook").action == "answer"
     assert responder.respond("boze ouder scheldt in de krant").action != "answer"
+
+
+ROLES_KB = KnowledgeBase(
+    rules={r: Rule(r, "sectie", f"tekst {r}") for r in ("S2", "S5", "ML2")},
+    entries=(
+        entry(
+            "straf-docent", "S2", "straf voor docent na post", "docent geschorst", about="docent"
+        ),
+        entry(
+            "straf-leerling",
+            "S5",
+            "straf voor leerling na post",
+            "leerling geschorst na post",
+            "leerling geschorst om foto",
+            about="leerling",
+        ),
+        entry("foto-a", "ML2", "foto plaatsen", "foto delen", "foto op instagram"),
+        entry("foto-b", "ML2", "foto toestemming", "foto herkenbaar", "klas op instagram"),
+        entry("foto-c", "ML2", "foto bewaren", "foto verwijderen", "archief op instagram"),
+    ),
+    checks={},
+    lexicon=LEXICON,
+)
+
+
+def test_an_entry_about_another_role_than_the_question_names_weighs_less():
+    plain = build_core(ROLES_KB, Bands(answer=30, clarify=20, margin=0, topic=20)).responder
+    assert plain.respond("geschorst na een post").entry == "straf-leerling"  # no role named
+    assert plain.respond("docent geschorst na een post").entry == "straf-docent"
+
+
+def test_one_topic_word_offers_its_topics_and_a_platform_alone_gets_help(responder):
+    roles = build_core(ROLES_KB, Bands(answer=30, clarify=20, margin=0, topic=20)).responder
+    answer = roles.respond("foto?")
+    assert answer.action == "clarify"
+    assert {o.action for o in answer.options} >= {"topic:foto-a", "topic:foto-b"}
+    assert roles.respond("insta?").action == "help"
