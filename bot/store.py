@@ -220,6 +220,16 @@ class Store:
         query = f"{mine} AND recipient = ? ORDER BY id"
         return self.db.execute(query, (self.worker, recipient)).fetchall()
 
+    def adopt_replies(self, workers: int) -> int:
+        """Worker 0 at start: undelivered replies of workers that no longer exist
+        (BOT_WORKERS was lowered) become its own. Returns how many."""
+        with self.transaction("adopt"):
+            cursor = self.db.execute(
+                "UPDATE outbox SET worker = 0 WHERE delivered_at IS NULL AND worker >= ?",
+                (workers,),
+            )
+        return cursor.rowcount
+
     def mark_delivered(self, outbox_ids: list[int], now: datetime) -> None:
         if not outbox_ids:
             return

@@ -95,6 +95,8 @@ async def serve(
 ) -> int:
     """Serve until SIGTERM. `worker` > 0: one of the extra Mattermost processes (workers.py)."""
     app = build_app(settings, worker=worker)
+    if worker == 0 and (adopted := app.store.adopt_replies(settings.workers)):
+        log.info("undelivered replies of workers no longer running adopted=%d", adopted)
     runtime = Runtime(app.engine, metrics=Metrics(case_counts=app.store.case_counts))
     app.engine.reloader = make_reloader(app.engine, settings)
     try:

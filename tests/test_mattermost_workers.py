@@ -59,6 +59,9 @@ def test_mattermost_workers_deliver_only_the_replies_they_wrote(tmp_path: Path):
             theirs = second.enqueue("akaya", {"text": "twee"}, now)
         assert [row["id"] for row in first.undelivered()] == [mine]
         assert [row["id"] for row in second.undelivered("akaya")] == [theirs]
+        assert first.adopt_replies(2) == 0  # worker 1 still exists
+        assert first.adopt_replies(1) == 1  # BOT_WORKERS lowered to 1: worker 0 takes over
+        assert [row["id"] for row in first.undelivered()] == [mine, theirs]
     finally:
         first.close()
         second.close()
