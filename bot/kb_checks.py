@@ -13,7 +13,12 @@ def cross_check(kb: KnowledgeBase, has_lexicon: bool) -> list[Problem]:
     `has_lexicon` is false for a single file checked on its own: it need not
     name the checks an entry of kind `check` will ask.
     """
-    return [*_check_references(kb, has_lexicon), *_check_requires(kb), *_check_about(kb)]
+    return [
+        *_check_references(kb, has_lexicon),
+        *_check_requires(kb),
+        *_check_excludes(kb),
+        *_check_about(kb),
+    ]
 
 
 def _where(entry: Entry) -> tuple[str, int]:
@@ -66,4 +71,18 @@ def _check_about(kb: KnowledgeBase) -> list[Problem]:
             file, line = _where(entry)
             message = f"entry '{entry.id}': about must be one role word, not '{entry.about}'"
             problems.append(Problem(file, line, message))
+    return problems
+
+
+def _check_excludes(kb: KnowledgeBase) -> list[Problem]:
+    """No question of an entry may hold a word that rules the entry out."""
+    normaliser = Normaliser(kb.lexicon)
+    problems = []
+    for entry in (e for e in kb.entries if e.excludes):
+        excluded = {t for word in entry.excludes for t in normaliser.tokens(word)}
+        file, line = _where(entry)
+        for question in entry.questions:
+            if not excluded.isdisjoint(normaliser.tokens(question)):
+                message = f"entry '{entry.id}': question '{question}' holds an excluded word"
+                problems.append(Problem(file, line, message))
     return problems

@@ -41,6 +41,9 @@ class Entry:
     """Words of which a question must hold one for this entry to match: an entry
     about consequences ("ontslag", "straf") is not the answer to a question
     that only describes the situation."""
+    excludes: tuple[str, ...] = ()
+    """Words that rule this entry out: "welke straffen krijgen leerlingen die zich niet
+    aan het protocol houden" is not a question about whom the protocol applies to."""
     about: str = ""
     """The role the entry is about (medewerker, leerling, ouder), for entries that
     differ mainly by role, like the consequences for staff, pupils and parents."""

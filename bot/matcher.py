@@ -77,6 +77,9 @@ class Matcher:
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._vocab_of: list[frozenset[str]] = []
         self._requires_of: list[frozenset[str]] = []
+        self._excludes_of = [
+            frozenset(t for word in e.excludes for t in normaliser.tokens(word)) for e in kb.entries
+        ]
         self._about_of = [" ".join(normaliser.tokens(e.about)) for e in kb.entries]
         self._roles = frozenset(filter(None, self._about_of))
         tokenised = self._index()
@@ -193,6 +196,8 @@ class Matcher:
         for index in self._candidates(query):
             required = self._requires_of[index]
             if required and required.isdisjoint(named):
+                continue
+            if not self._excludes_of[index].isdisjoint(named):
                 continue
             vocab = self._vocab_of[index]
             covered = 0.0

@@ -78,6 +78,9 @@ def check_config(env: Mapping[str, str], platforms: list[str]) -> tuple[list[str
     names = CORE + tuple(n for p in chosen for n in PLATFORM_VARIABLES[p])
     lines = [f"{name}={effective.get(name) or masked(name, env.get(name, ''))}" for name in names]
     problems = _core_problems(env)
+    workers = env.get("BOT_WORKERS", "").strip()
+    if workers.isdigit() and int(workers) > 1 and set(platforms) - {"mattermost"}:
+        problems.append(f"BOT_WORKERS={workers} works with --platform mattermost alone")
     if "mattermost" in chosen:
         problems += _problems(lambda: MattermostConfig.from_env(env))
     if "telegram" in chosen:

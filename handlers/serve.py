@@ -94,6 +94,12 @@ async def serve(
     settings: Settings, names: list[str], env: Mapping[str, str], worker: int = 0
 ) -> int:
     """Serve until SIGTERM. `worker` > 0: one of the extra Mattermost processes (workers.py)."""
+    if settings.workers > 1 and set(names) != {"mattermost"}:
+        # the other workers could not reach, nor pick, people who are only on Telegram
+        raise SettingsError(
+            [f"BOT_WORKERS={settings.workers} works with --platform mattermost alone; "
+             "with Telegram as well, use BOT_WORKERS=1"]
+        )  # fmt: skip
     app = build_app(settings, worker=worker)
     if worker == 0 and (adopted := app.store.adopt_replies(settings.workers)):
         log.info("undelivered replies of workers no longer running adopted=%d", adopted)
@@ -101,7 +107,7 @@ async def serve(
     app.engine.reloader = make_reloader(app.engine, settings)
     try:
         runtime.platforms = build_platforms(names, env, app, runtime)
-        workers = _workers(app, names, env)
+        workers = _workers(app, env)
         if workers is not None:
             app.engine.reloader = workers.also_reload(app.engine.reloader)
         return await _run(app, runtime, workers)
@@ -109,13 +115,10 @@ async def serve(
         app.close()
 
 
-def _workers(app: App, names: list[str], env: Mapping[str, str]) -> Workers | None:
+def _workers(app: App, env: Mapping[str, str]) -> Workers | None:
     """The extra worker processes worker 0 starts, if BOT_WORKERS asks for them."""
     count = app.settings.workers
     if app.worker != 0 or count <= 1:
-        return None
-    if "mattermost" not in names:
-        log.warning("BOT_WORKERS=%d ignored: only Mattermost is served by several workers", count)
         return None
     # the same database for all, whatever the command line said (--db)
     return Workers(count, {**env, "BOT_DB": str(app.settings.db)})

@@ -138,3 +138,13 @@ def test_about_names_one_role(tmp_path):
     assert messages(wrong) == [
         f"{wrong}:2: entry 'd': about must be one role word, not 'leerling en ouder'"
     ]
+
+
+def test_a_phrasing_with_an_excluded_word_is_named(tmp_path):
+    entry = GOOD_ENTRY.format(id="e", q="voor wie").replace(
+        "      - voor wie vijf\n", "      - straf voor wie\n"
+    )
+    path = write(tmp_path, "e.yaml", "entries:\n" + entry + "    excludes: [straf]\n")
+    assert messages(path) == [
+        f"{path}:2: entry 'e': question 'straf voor wie' holds an excluded word"
+    ]

@@ -25,11 +25,25 @@ LEXICON = Lexicon(
 
 
 def entry(
-    entry_id: str, rule: str, *questions: str, requires: tuple[str, ...] = (), about: str = ""
+    entry_id: str,
+    rule: str,
+    *questions: str,
+    requires: tuple[str, ...] = (),
+    excludes: tuple[str, ...] = (),
+    about: str = "",
 ) -> Entry:
     title, answer = entry_id.title(), f"Antwoord {rule}."
     return Entry(
-        entry_id, title, "answer", (rule,), questions, (), answer, requires=requires, about=about
+        entry_id,
+        title,
+        "answer",
+        (rule,),
+        questions,
+        (),
+        answer,
+        requires=requires,
+        excludes=excludes,
+        about=about,
     )
 
 
@@ -168,6 +182,7 @@ ROLES_KB = KnowledgeBase(
             "leerling geschorst om foto",
             about="leerling",
         ),
+        entry("voor-wie", "S2", "geldt het protocol voor leerling", excludes=("straf",)),
         entry("foto-a", "ML2", "foto plaatsen", "foto delen", "foto op instagram"),
         entry("foto-b", "ML2", "foto toestemming", "foto herkenbaar", "klas op instagram"),
         entry("foto-c", "ML2", "foto bewaren", "foto verwijderen", "archief op instagram"),
@@ -189,3 +204,10 @@ def test_one_topic_word_offers_its_topics_and_a_platform_alone_gets_help(respond
     assert answer.action == "clarify"
     assert {o.action for o in answer.options} >= {"topic:foto-a", "topic:foto-b"}
     assert roles.respond("insta?").action == "help"
+
+
+def test_an_excluded_word_rules_an_entry_out():
+    roles = build_core(ROLES_KB, Bands(answer=30, clarify=20, margin=0, topic=20)).responder
+    assert roles.respond("geldt het protocol voor een leerling").entry == "voor-wie"
+    scored = roles.matcher.match("straf als leerling zich niet aan het protocol houdt")
+    assert "voor-wie" not in [c.entry.id for c in scored.candidates]

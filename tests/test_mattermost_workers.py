@@ -163,3 +163,17 @@ async def test_mattermost_workers_stop_when_worker_0_is_killed(
         process.kill()
         await process.wait()
     await fake.wait_connections(0, timeout=20)  # workers 1 and 2 closed theirs and ended
+
+
+async def test_mattermost_workers_refuse_to_serve_telegram_as_well(tmp_path: Path):
+    from test_mattermost_settings import cli_env
+
+    env = {"BOT_DB": str(tmp_path / "bot.db"), "BOT_WORKERS": "2"}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "serve", "--platform", "mattermost", "--platform", "telegram",
+        cwd=ROOT, env=cli_env(env), stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    _, err = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 2
+    assert "BOT_WORKERS=2 works with --platform mattermost alone" in err.decode()
+    assert "Traceback" not in err.decode()
