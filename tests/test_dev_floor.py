@@ -23,7 +23,13 @@ def test_dev_set_meets_the_targets():
 
 
 @pytest.mark.parametrize(
-    ("name", "floor"), [("holdout.yaml", 0.92), ("holdout2.yaml", 0.92), ("holdout3.yaml", 0.92)]
+    ("name", "floor"),
+    [
+        ("holdout.yaml", 0.92),
+        ("holdout2.yaml", 0.92),
+        ("holdout3.yaml", 0.92),
+        ("holdout5.yaml", 0.84),
+    ],
 )
 def test_holdout_sets_do_not_regress(name, floor):
     """Written without seeing the knowledge base: guards for generalisation."""
