@@ -169,7 +169,8 @@ def _serve(args: argparse.Namespace) -> int:
     from handlers.serve import serve
 
     settings = _settings(args)
-    setup_logging(settings.log_format, settings.log_level)
+    worker = args.worker if settings.workers > 1 else None
+    setup_logging(settings.log_format, settings.log_level, worker)
     return asyncio.run(serve(settings, args.platform, _environment(), args.worker))
 
 

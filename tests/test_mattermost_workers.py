@@ -25,6 +25,19 @@ ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "mag ik een foto van mijn klas op insta zetten?"
 
 
+def people_of_both_workers(fake: FakeMattermost, each: int) -> list:
+    """`each` new users owned by worker 0 of 2 and `each` by worker 1 (ids are random)."""
+    owned: dict[int, list] = {0: [], 1: []}
+    number = 0
+    while min(len(people) for people in owned.values()) < each:
+        user = fake.add_user(f"collega{number}")
+        number += 1
+        mine = owned[0 if Share(0, 2).owns(user.id) else 1]
+        if len(mine) < each:
+            mine.append(user)
+    return owned[0] + owned[1]
+
+
 def test_mattermost_workers_share_the_people_between_them():
     users = [f"user{n:03d}" for n in range(300)]
     shares = [Share(worker, 3) for worker in range(3)]
@@ -74,7 +87,7 @@ async def test_mattermost_two_workers_answer_each_person_once(
 
     bots = [await start_bot(fake, school, tmp_path, worker=w, workers=2) for w in (0, 1)]
     try:
-        people = [fake.add_user(f"collega{n}") for n in range(12)]
+        people = people_of_both_workers(fake, 6)
         dms = [fake.direct_channel(person, school.bot) for person in people]
         for person, dm in zip(people, dms, strict=True):
             await fake.post_as(person, dm, QUESTION)
@@ -116,7 +129,7 @@ async def test_mattermost_serve_with_two_workers_answers_once_and_stops_them_all
     )  # fmt: skip
     try:
         await fake.wait_authenticated(2, timeout=30)  # worker 0 and worker 1
-        people = [fake.add_user(f"collega{n}") for n in range(8)]
+        people = people_of_both_workers(fake, 4)
         dms = [fake.direct_channel(person, school.bot) for person in people]
         for person, dm in zip(people, dms, strict=True):
             await fake.post_as(person, dm, QUESTION)
@@ -133,6 +146,7 @@ async def test_mattermost_serve_with_two_workers_answers_once_and_stops_them_all
     assert process.returncode == 0, log
     assert [len(fake.posts_in(dm.id, by=school.bot)) for dm in dms] == [1] * 8
     assert "worker 1 started" in log and "Traceback" not in log
+    assert "worker=1 answered platform=mattermost" in log  # each line says whose it is
     assert "serving platforms=mattermost worker=1" in log
     assert "stopped with status" not in log  # no worker died or was restarted
 
