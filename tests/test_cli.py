@@ -41,7 +41,7 @@ def test_ask_json_has_the_stable_fields(capsys):
 
 
 def test_ask_json_reads_one_question_per_line_in_order(capsys, monkeypatch):
-    questions = ["hallo", "Wanneer is de kerstvakantie?", "regel ML2", ""]
+    questions = ["hallo", "Hoe laat vertrekt de bus naar Utrecht?", "regel ML2", ""]
     code, out, _ = run(
         capsys, "ask", "--json", stdin="\n".join(questions) + "\n", monkeypatch=monkeypatch
     )

@@ -60,9 +60,13 @@ def test_only_administrators_may_reload(world):
 
 
 def test_fallbacks_are_recorded_without_text_by_default(world):
-    world.say("akaya", "Wanneer is de kerstvakantie?")
+    world.say("akaya", "Hoe laat vertrekt de bus naar Utrecht?")
+    world.say("akaya", "Wanneer is de kerstvakantie?")  # a subject outside the protocol
     rows = world.store.db.execute("SELECT reason, entry, text FROM question_log").fetchall()
-    assert [tuple(r) for r in rows] == [("fallback", None, None)]
+    assert [tuple(r) for r in rows] == [
+        ("fallback", None, None),
+        ("fallback", "buiten-personeelszaken", None),
+    ]
 
 
 def test_question_text_is_kept_only_when_enabled_and_expires(world):
