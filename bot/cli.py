@@ -9,7 +9,6 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from bot.app import build_app
 from bot.core import load_core
 from bot.directory_cli import add_directory_commands
 from bot.evaluation import evaluate, format_report, load_cases
@@ -146,6 +145,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _chat(args: argparse.Namespace) -> int:
+    from bot.app import build_app
     from handlers.console import run_console
 
     app = build_app(_settings(args), fault=fault_from_env(_environment()))
@@ -206,6 +206,8 @@ def _config_check(args: argparse.Namespace) -> int:
 
 
 def _purge(args: argparse.Namespace) -> int:
+    from bot.app import build_app
+
     app = build_app(_settings(args))
     try:
         cases, messages = app.engine.purge()

@@ -18,10 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from bot.directory import Directory
-from bot.engine import Clock
-from bot.store import Store
+
+if TYPE_CHECKING:  # types only: the command line imports this module and stays quick
+    from bot.engine import Clock
+    from bot.store import Store
 
 DEFAULT_VALID_FOR = timedelta(days=7)
 

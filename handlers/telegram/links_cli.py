@@ -8,7 +8,6 @@ that, so adding this command keeps the command line quick.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import sys
 from collections.abc import Mapping
@@ -18,9 +17,7 @@ from pathlib import Path
 
 from bot.directory import BUNDLED_DEMO_DIRECTORY
 from bot.directory_loader import load_directory
-from bot.engine import utc_now
 from bot.settings import Settings, SettingsError, merged_environment
-from bot.store import Store
 from handlers.telegram import config
 from handlers.telegram.links import DEFAULT_VALID_FOR, Links, deep_link
 
@@ -42,6 +39,9 @@ def add_link_command(commands: argparse._SubParsersAction) -> None:
 
 
 def run_link(args: argparse.Namespace, env: Mapping[str, str] | None = None) -> int:
+    from bot.engine import utc_now
+    from bot.store import Store
+
     env = merged_environment(os.environ) if env is None else env
     settings = Settings.from_env(env)
     if args.db:
@@ -83,6 +83,8 @@ def bot_username(env: Mapping[str, str]) -> str:
         raise SettingsError(
             ["set TELEGRAM_BOT_USERNAME (the bot's @name) or TELEGRAM_TOKEN to make a link"]
         )
+    import asyncio
+
     return asyncio.run(_ask_username(token, config.api_url(env)))
 
 
