@@ -32,6 +32,7 @@ COVERAGE_WEIGHT = 0.35
 FUZZY_WEIGHT = 0.25
 QUERY_SIDE = 0.6  # in the phrasing overlap: question covered vs phrasing covered
 SHORTLIST = 8
+FUZZY_PHRASINGS = 12  # per entry, the phrasings compared in full by rapidfuzz
 CANDIDATE_CAP = 1500
 GENERIC_ENTRIES = 3
 OTHER_ROLE = 0.85  # score factor for an entry about a role the question does not name
@@ -143,9 +144,16 @@ class Matcher:
         return MatchResult(tokens, tuple(candidates))
 
     def _sharing(self, index: int, query: list[QueryWord]) -> list[int]:
-        """Positions of the entry's phrasings that share a word with the question."""
+        """Positions of the entry's phrasings that share the most words with the question
+        (at most `FUZZY_PHRASINGS`: the closest phrasing is among them)."""
         positions = self._phrasings_with[index]
-        return sorted({i for word in query for w in word.matches for i in positions.get(w, ())})
+        shared: dict[int, int] = {}
+        for word in query:
+            for vocab_word in word.matches:
+                for position in positions.get(vocab_word, ()):
+                    shared[position] = shared.get(position, 0) + 1
+        most = sorted(shared, key=lambda p: (-shared[p], p))[:FUZZY_PHRASINGS]
+        return sorted(most)
 
     def _fuzzy(self, joined: str, sharing: dict[int, list[int]]) -> dict[int, float]:
         """Per entry, word-order-free similarity to its closest phrasing (rapidfuzz, in C).
