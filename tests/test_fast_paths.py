@@ -74,9 +74,10 @@ def test_token_sort_ratio_is_ratio_of_sorted_words(a: list[str], b: list[str]):
 
 def plain_overlap(matcher: Matcher, index: int, query, total: float) -> float:
     """The best overlap as first written: every word against every sharing phrasing."""
-    phrasings = matcher._phrasings_of[index]
+    phrasings, positions = matcher._phrasings_of[index], matcher._phrasings_with[index]
+    sharing = {i for word in query for w in word.matches for i in positions.get(w, ())}
     best = 0.0
-    for position in matcher._sharing(index, query):
+    for position in sorted(sharing):
         phrasing = phrasings[position]
         covered = 0.0
         matched: set[str] = set()
