@@ -23,19 +23,20 @@ def test_dev_set_meets_the_targets():
 
 
 @pytest.mark.parametrize(
-    ("name", "floor"),
+    ("name", "floor", "recall"),
     [
-        ("holdout.yaml", 0.92),
-        ("holdout2.yaml", 0.92),
-        ("holdout3.yaml", 0.92),
-        ("holdout5.yaml", 0.84),
+        ("holdout.yaml", 0.92, 0.95),
+        ("holdout2.yaml", 0.92, 0.95),
+        ("holdout3.yaml", 0.92, 0.95),
+        ("holdout4.yaml", 0.83, 0.93),  # blind until committed: 0.853 then
+        ("holdout5.yaml", 0.84, 0.95),
     ],
 )
-def test_holdout_sets_do_not_regress(name, floor):
+def test_holdout_sets_do_not_regress(name, floor, recall):
     """Written without seeing the knowledge base: guards for generalisation."""
     report = evaluate(load_cases(EVAL / name), shared_core().responder.respond)
     assert report.accuracy >= floor
-    assert report.escalation_recall >= 0.95
+    assert report.escalation_recall >= recall
     assert report.false_escalation_rate <= 0.02
     assert report.out_of_scope_rejection >= 0.90
 
