@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import sys
 from collections import Counter
@@ -191,3 +192,38 @@ async def test_mattermost_workers_refuse_to_serve_telegram_as_well(tmp_path: Pat
     assert process.returncode == 2
     assert "BOT_WORKERS=2 works with --platform mattermost alone" in err.decode()
     assert "Traceback" not in err.decode()
+
+
+async def test_mattermost_worker_that_dies_is_restarted(
+    fake: FakeMattermost, school: School, tmp_path: Path, unused_tcp_port: int
+):
+    from test_mattermost_settings import cli_env
+
+    env = {
+        "MATTERMOST_URL": fake.url,
+        "MATTERMOST_TOKEN": school.bot.token,
+        "MATTERMOST_SLASH_TOKEN": "slash",
+        "BOT_PUBLIC_URL": f"http://127.0.0.1:{unused_tcp_port}",
+        "BOT_LISTEN": f"127.0.0.1:{unused_tcp_port}",
+        "BOT_DB": str(tmp_path / "bot.db"),
+        "BOT_DIRECTORY": str(school.directory),
+        "BOT_WORKERS": "2",
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "serve", "--platform", "mattermost",
+        cwd=ROOT, env=cli_env(env), stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        await fake.wait_authenticated(2, timeout=30)
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+        os.kill(int(children[0]), signal.SIGKILL)
+        await fake.wait_authenticated(3, timeout=30)  # worker 1 again, after the pause
+        person = people_of_both_workers(fake, 1)[1]  # owned by worker 1
+        dm = fake.direct_channel(person, school.bot)
+        await fake.post_as(person, dm, QUESTION)
+        await fake.next_post(dm.id, by=school.bot, timeout=20)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, err = await asyncio.wait_for(process.communicate(), 40)
+    assert process.returncode == 0
+    assert "worker 1 stopped with status -9; restarting in 1s" in err.decode()
