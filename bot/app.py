@@ -15,11 +15,19 @@ from bot.store import Fault, Store, no_fault
 @dataclass
 class App:
     settings: Settings
-    core: Core
-    directory: Directory
     store: Store
     engine: Engine
     worker: int = 0  # this process's number among BOT_WORKERS; 0 runs the timers and HTTP
+
+    @property
+    def core(self) -> Core:
+        """The engine's: a reload (SIGHUP, /protocol reload) swaps it there."""
+        return self.engine.core
+
+    @property
+    def directory(self) -> Directory:
+        """The engine's: a reload swaps it there."""
+        return self.engine.directory
 
     def close(self) -> None:
         self.store.close()
@@ -32,4 +40,4 @@ def build_app(
     directory = load_directory(settings.directory or BUNDLED_DEMO_DIRECTORY)
     store = Store(settings.db, fault, worker)
     engine = Engine(core, store, directory, settings, clock)
-    return App(settings, core, directory, store, engine, worker)
+    return App(settings, store, engine, worker)

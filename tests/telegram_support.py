@@ -105,7 +105,7 @@ class TelegramWorld:
         store = Store(settings.db)
         directory = load_directory(self.directory_file)
         engine = Engine(shared_core(), store, directory, settings)
-        app = App(settings, shared_core(), directory, store, engine)
+        app = App(settings, store, engine)
         runtime = Runtime(engine)
         telegram = build_platform(env or self.env(), app, runtime)
         assert isinstance(telegram, TelegramPlatform)
