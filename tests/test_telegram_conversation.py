@@ -73,18 +73,25 @@ async def test_in_a_group_only_mentions_commands_and_replies_are_answered(world)
     world.fake.say(AYSE, "Goedemorgen allemaal, wie heeft de sleutel?", chat=group)
     world.fake.say(AYSE, "/regel@another_bot ML2", chat=group)
     asked = world.fake.say(AYSE, f"@{BOT_USERNAME} {SANCTIONS}", chat=group)
-    answer = await world.fake.next_message(GROUP)
-    assert answer["reply_to_message"]["message_id"] == asked["message_id"]
+    answer = await world.fake.next_message(AYSE.id)  # for the asker alone
     assert "S1" in answer["text"]
+    note = await world.fake.next_message(GROUP)
+    assert note["text"] == tg_texts.GONE_PRIVATE
+    assert note["reply_to_message"]["message_id"] == asked["message_id"]
 
     world.fake.say(AYSE, f"/regel@{BOT_USERNAME} ML2", chat=group)
-    rule = await world.fake.next_message(GROUP)
+    rule = await world.fake.next_message(AYSE.id)
     assert rule["text"].startswith("Regel ML2")
+    await world.fake.next_message(GROUP)
 
-    follow_up = world.fake.say(AYSE, "En als een collega dat doet?", reply_to=answer, chat=group)
+    follow_up = world.fake.say(AYSE, "En als een collega dat doet?", reply_to=note, chat=group)
+    await world.fake.next_message(AYSE.id)
     again = await world.fake.next_message(GROUP)
     assert again["reply_to_message"]["message_id"] == follow_up["message_id"]
-    assert len(world.fake.sent_to(GROUP)) == 3, "chatter and another bot's command are ignored"
+    in_group = world.fake.sent_to(GROUP)
+    assert [m["text"] for m in in_group] == [tg_texts.GONE_PRIVATE] * 3, (
+        "only notes in the group; chatter and another bot's command are ignored"
+    )
 
 
 async def test_a_personal_turn_in_a_group_moves_to_the_private_chat(world):
@@ -113,6 +120,19 @@ async def test_someone_who_never_started_the_bot_gets_a_start_link_first(world):
     world.fake.say(TIM, "/start")
     step = await world.fake.next_message(TIM.id, "Een paar vragen")
     assert labels(step)[0] == "Ja", "the waiting check arrives once Tim started the bot"
+
+
+async def test_a_plain_answer_waits_for_the_private_chat_and_never_goes_to_the_group(world):
+    world.fake.group(GROUP, "Team bovenbouw")
+    world.fake.say(TIM, f"@{BOT_USERNAME} {SANCTIONS}", chat=world.fake.chats[GROUP])
+    note = await world.fake.next_message(GROUP)
+    assert note["text"] == tg_texts.START_PRIVATE_FIRST
+    await world.bot.runtime.flush()  # a retry finds no private chat yet: it keeps waiting
+    assert [m["text"] for m in world.fake.sent_to(GROUP)] == [tg_texts.START_PRIVATE_FIRST]
+
+    world.fake.say(TIM, "/start")
+    answer = await world.fake.next_message(TIM.id, "Handel je als medewerker")
+    assert "S1" in answer["text"]
 
 
 async def test_photos_are_never_fetched_and_a_description_is_asked(world):

@@ -46,11 +46,6 @@ log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "callback_query"]
 
 
-def is_personal(reply: Reply) -> bool:
-    """A reply that belongs in a private chat: buttons of the check or of an escalation."""
-    return reply.personal
-
-
 class TelegramPlatform:
     name = PLATFORM
 
@@ -140,8 +135,8 @@ class TelegramPlatform:
     def _target(self, reply: Reply) -> int | None:
         """Where a routed reply goes: its private chat, else the person's private chat.
 
-        A group reply sent late (after a failure or a restart) goes privately if
-        it can; a personal one never goes to the group.
+        A reply to a question asked in a group, sent late (after a failure or a
+        restart), goes privately too: never to the group.
         """
         chat = chat_of_conversation(reply.conversation)
         if chat is not None and is_private(chat):
@@ -149,8 +144,6 @@ class TelegramPlatform:
         private = self.chats.of_party(reply.to)
         if private is None and chat is None and reply.to and reply.to.startswith(PREFIX):
             return int(reply.to.removeprefix(PREFIX))  # someone not in the directory
-        if private is None and chat is not None and not is_personal(reply):
-            return chat
         return private
 
     # updates
@@ -215,10 +208,10 @@ class TelegramPlatform:
             await self._notice(origin, texts.SORRY)
             return
         here, elsewhere = self.runtime.split(incoming, replies)
-        if not origin.private and any(is_personal(reply) for reply in here):
-            await self._continue_privately(origin, here)
-        else:
+        if origin.private:
             await self._answer(origin, here)
+        else:  # answers are for the asker alone, never for the whole group
+            await self._continue_privately(origin, here)
         await self.runtime.deliver(elsewhere)
 
     async def _answer(self, origin: Origin, replies: list[Reply]) -> bool:
@@ -241,7 +234,7 @@ class TelegramPlatform:
         return True
 
     async def _continue_privately(self, origin: Origin, replies: list[Reply]) -> None:
-        """Move a personal exchange from a group to the private chat; say so in the group."""
+        """Answer a question asked in a group in the private chat; say so in the group."""
         private = Origin(origin.user_id, True, origin.user_id, origin.first_name)
         if await self._answer(private, replies):
             self.chats.record(origin.user_id, origin.user_id)

@@ -13,9 +13,9 @@ COMMANDS = (
 
 SORRY = "Er ging aan mijn kant iets mis. Probeer het zo nog eens, dan kijk ik opnieuw."
 
-GONE_PRIVATE = "Dit bespreken we liever onder vier ogen: ik heb je een privébericht gestuurd."
+GONE_PRIVATE = "Ik heb je privé geantwoord, dan blijft het tussen ons."
 START_PRIVATE_FIRST = (
-    "Dit bespreken we liever onder vier ogen. Open eerst een chat met mij en tik op Start, "
+    "Mijn antwoorden zijn alleen voor jou. Open eerst een chat met mij en tik op Start, "
     "dan ga ik daar met je verder."
 )
 OPEN_PRIVATE_CHAT = "Open chat met de protocolbot"
