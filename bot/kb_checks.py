@@ -8,17 +8,12 @@ from bot.problems import Problem
 
 
 def cross_check(kb: KnowledgeBase, has_lexicon: bool) -> list[Problem]:
-    """References between entries and checks, and entries' required words.
+    """References between entries and checks, and the words entries require or exclude.
 
     `has_lexicon` is false for a single file checked on its own: it need not
     name the checks an entry of kind `check` will ask.
     """
-    return [
-        *_check_references(kb, has_lexicon),
-        *_check_requires(kb),
-        *_check_excludes(kb),
-        *_check_about(kb),
-    ]
+    return [*_check_references(kb, has_lexicon), *_check_words(kb)]
 
 
 def _where(entry: Entry) -> tuple[str, int]:
@@ -45,44 +40,28 @@ def _check_references(kb: KnowledgeBase, has_lexicon: bool) -> list[Problem]:
     return problems
 
 
-def _check_requires(kb: KnowledgeBase) -> list[Problem]:
-    """Each question of an entry with `requires` must hold one of those words, or the
-    entry could not match its own phrasing."""
+def _check_words(kb: KnowledgeBase) -> list[Problem]:
+    """Each question of an entry must hold one of its `requires` words, or the entry could
+    not match its own phrasing, and none of its `excludes` words; `about` is one role word."""
     normaliser = Normaliser(kb.lexicon)
     problems = []
-    for entry in (e for e in kb.entries if e.requires):
-        required = {t for word in entry.requires for t in normaliser.tokens(word)}
+    for entry in kb.entries:
         file, line = _where(entry)
+        required, excluded = (
+            normaliser.token_set(entry.requires),
+            normaliser.token_set(entry.excludes),
+        )
         for question in entry.questions:
-            if required.isdisjoint(normaliser.tokens(question)):
+            tokens = normaliser.tokens(question)
+            if required and required.isdisjoint(tokens):
                 message = (
                     f"entry '{entry.id}': question '{question}' has none of its required words"
                 )
                 problems.append(Problem(file, line, message))
-    return problems
-
-
-def _check_about(kb: KnowledgeBase) -> list[Problem]:
-    """`about` names one role, in one word the matcher knows after normalisation."""
-    normaliser = Normaliser(kb.lexicon)
-    problems = []
-    for entry in (e for e in kb.entries if e.about):
-        if len(normaliser.tokens(entry.about)) != 1:
-            file, line = _where(entry)
-            message = f"entry '{entry.id}': about must be one role word, not '{entry.about}'"
-            problems.append(Problem(file, line, message))
-    return problems
-
-
-def _check_excludes(kb: KnowledgeBase) -> list[Problem]:
-    """No question of an entry may hold a word that rules the entry out."""
-    normaliser = Normaliser(kb.lexicon)
-    problems = []
-    for entry in (e for e in kb.entries if e.excludes):
-        excluded = {t for word in entry.excludes for t in normaliser.tokens(word)}
-        file, line = _where(entry)
-        for question in entry.questions:
-            if not excluded.isdisjoint(normaliser.tokens(question)):
+            if not excluded.isdisjoint(tokens):
                 message = f"entry '{entry.id}': question '{question}' holds an excluded word"
                 problems.append(Problem(file, line, message))
+        if entry.about and len(normaliser.tokens(entry.about)) != 1:
+            message = f"entry '{entry.id}': about must be one role word, not '{entry.about}'"
+            problems.append(Problem(file, line, message))
     return problems

@@ -77,10 +77,8 @@ class Matcher:
         self._entries = kb.entries
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._vocab_of: list[frozenset[str]] = []
-        self._requires_of: list[frozenset[str]] = []
-        self._excludes_of = [
-            frozenset(t for word in e.excludes for t in normaliser.tokens(word)) for e in kb.entries
-        ]
+        self._requires_of = [normaliser.token_set(e.requires) for e in kb.entries]
+        self._excludes_of = [normaliser.token_set(e.excludes) for e in kb.entries]
         self._about_of = [" ".join(normaliser.tokens(e.about)) for e in kb.entries]
         self._roles = frozenset(filter(None, self._about_of))
         tokenised = self._index()
@@ -104,8 +102,6 @@ class Matcher:
             phrasings = [t for t in map(self.normaliser.tokens, entry.questions) if t]
             keywords = [self.normaliser.tokens(k) for k in (*entry.keywords, *entry.requires)]
             vocab = dict.fromkeys(w for tokens in (*phrasings, *keywords) for w in tokens)
-            required = (w for word in entry.requires for w in self.normaliser.tokens(word))
-            self._requires_of.append(frozenset(required))
             for token in vocab:
                 self._postings[token].append(index)
             self._vocab_of.append(frozenset(vocab))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.knowledge import Lexicon
@@ -58,6 +59,10 @@ class Normaliser:
             mapped = self._synonyms.get(word, word)
             result.extend(mapped.split())
         return result
+
+    def token_set(self, words: Iterable[str]) -> frozenset[str]:
+        """The tokens of a list of words (an entry's `requires`, `excludes`)."""
+        return frozenset(token for word in words for token in self.tokens(word))
 
     def _tokens(self, text: str) -> tuple[str, ...]:
         """Content tokens in order, without stop words or repeats, stemmed."""
