@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import aiohttp
 import pytest
+from serve_support import mattermost_env, start_serve
 
 from bot.settings import SettingsError
 from bot.texts import HELP
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
 
 pytest_plugins = ["fakes.mattermost_bot"]
 
-ROOT = Path(__file__).resolve().parent.parent
 FULL = {
     "MATTERMOST_URL": "https://chat.school.test",
     "MATTERMOST_TOKEN": "bot-token-123",
@@ -107,24 +105,8 @@ async def test_mattermost_unreachable_server_fails_fast(
     assert "cannot reach Mattermost" in str(raised.value)
 
 
-def cli_env(extra: dict[str, str]) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MATTERMOST_", "BOT_"))}
-    return {**env, **extra}
-
-
 async def test_mattermost_serve_without_settings_names_them_without_a_traceback(tmp_path: Path):
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "serve",
-        "--platform",
-        "mattermost",
-        cwd=ROOT,
-        env=cli_env({"BOT_DB": str(tmp_path / "bot.db")}),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    process = await start_serve({"BOT_DB": str(tmp_path / "bot.db")}, "mattermost")
     _, err = await asyncio.wait_for(process.communicate(), 30)
     assert process.returncode == 2
     text = err.decode()
@@ -137,19 +119,8 @@ async def test_mattermost_serve_answers_and_stops_cleanly_on_sigterm(
     fake: FakeMattermost, school: School, tmp_path: Path, unused_tcp_port: int
 ):
     public = f"http://127.0.0.1:{unused_tcp_port}"
-    env = {
-        "MATTERMOST_URL": fake.url,
-        "MATTERMOST_TOKEN": school.bot.token,
-        "MATTERMOST_SLASH_TOKEN": "slash",
-        "BOT_PUBLIC_URL": public,
-        "BOT_LISTEN": f"127.0.0.1:{unused_tcp_port}",
-        "BOT_DB": str(tmp_path / "bot.db"),
-        "BOT_DIRECTORY": str(school.directory),
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "serve", "--platform", "mattermost",
-        cwd=ROOT, env=cli_env(env), stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
+    env = mattermost_env(fake, school, tmp_path, unused_tcp_port)
+    process = await start_serve(env, "mattermost")
     try:
         await asyncio.wait_for(fake.wait_authenticated(1), 20)
         async with aiohttp.ClientSession() as session:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import aiohttp
+from serve_support import mattermost_env, start_serve
 
 from bot.settings import Settings, SettingsError
 from bot.store import Store
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 pytest_plugins = ["fakes.mattermost_bot"]
 
-ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "mag ik een foto van mijn klas op insta zetten?"
 
 
@@ -111,23 +110,9 @@ async def test_mattermost_two_workers_answer_each_person_once(
 async def test_mattermost_serve_with_two_workers_answers_once_and_stops_them_all(
     fake: FakeMattermost, school: School, tmp_path: Path, unused_tcp_port: int
 ):
-    from test_mattermost_settings import cli_env
-
     public = f"http://127.0.0.1:{unused_tcp_port}"
-    env = {
-        "MATTERMOST_URL": fake.url,
-        "MATTERMOST_TOKEN": school.bot.token,
-        "MATTERMOST_SLASH_TOKEN": "slash",
-        "BOT_PUBLIC_URL": public,
-        "BOT_LISTEN": f"127.0.0.1:{unused_tcp_port}",
-        "BOT_DB": str(tmp_path / "bot.db"),
-        "BOT_DIRECTORY": str(school.directory),
-        "BOT_WORKERS": "2",
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "serve", "--platform", "mattermost",
-        cwd=ROOT, env=cli_env(env), stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
+    env = mattermost_env(fake, school, tmp_path, unused_tcp_port, BOT_WORKERS="2")
+    process = await start_serve(env, "mattermost")
     try:
         await fake.wait_authenticated(2, timeout=30)  # worker 0 and worker 1
         people = people_of_both_workers(fake, 4)
@@ -156,21 +141,8 @@ async def test_mattermost_workers_stop_when_worker_0_is_killed(
     fake: FakeMattermost, school: School, tmp_path: Path, unused_tcp_port: int
 ):
     """A kill -9 of worker 0 leaves no worker answering on its own."""
-    from test_mattermost_settings import cli_env
-
-    env = {
-        "MATTERMOST_URL": fake.url,
-        "MATTERMOST_TOKEN": school.bot.token,
-        "MATTERMOST_SLASH_TOKEN": "slash",
-        "BOT_PUBLIC_URL": f"http://127.0.0.1:{unused_tcp_port}",
-        "BOT_LISTEN": f"127.0.0.1:{unused_tcp_port}",
-        "BOT_DB": str(tmp_path / "bot.db"),
-        "BOT_WORKERS": "3",
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "serve", "--platform", "mattermost",
-        cwd=ROOT, env=cli_env(env), stderr=asyncio.subprocess.DEVNULL,
-    )  # fmt: skip
+    env = mattermost_env(fake, school, tmp_path, unused_tcp_port, BOT_WORKERS="3")
+    process = await start_serve(env, "mattermost", stderr=asyncio.subprocess.DEVNULL)
     try:
         await fake.wait_authenticated(3, timeout=30)
         await fake.wait_connections(3)
@@ -181,13 +153,8 @@ async def test_mattermost_workers_stop_when_worker_0_is_killed(
 
 
 async def test_mattermost_workers_refuse_to_serve_telegram_as_well(tmp_path: Path):
-    from test_mattermost_settings import cli_env
-
     env = {"BOT_DB": str(tmp_path / "bot.db"), "BOT_WORKERS": "2"}
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "serve", "--platform", "mattermost", "--platform", "telegram",
-        cwd=ROOT, env=cli_env(env), stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
+    process = await start_serve(env, "mattermost", "telegram")
     _, err = await asyncio.wait_for(process.communicate(), 30)
     assert process.returncode == 2
     assert "BOT_WORKERS=2 works with --platform mattermost alone" in err.decode()
@@ -197,22 +164,8 @@ async def test_mattermost_workers_refuse_to_serve_telegram_as_well(tmp_path: Pat
 async def test_mattermost_worker_that_dies_is_restarted(
     fake: FakeMattermost, school: School, tmp_path: Path, unused_tcp_port: int
 ):
-    from test_mattermost_settings import cli_env
-
-    env = {
-        "MATTERMOST_URL": fake.url,
-        "MATTERMOST_TOKEN": school.bot.token,
-        "MATTERMOST_SLASH_TOKEN": "slash",
-        "BOT_PUBLIC_URL": f"http://127.0.0.1:{unused_tcp_port}",
-        "BOT_LISTEN": f"127.0.0.1:{unused_tcp_port}",
-        "BOT_DB": str(tmp_path / "bot.db"),
-        "BOT_DIRECTORY": str(school.directory),
-        "BOT_WORKERS": "2",
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "serve", "--platform", "mattermost",
-        cwd=ROOT, env=cli_env(env), stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
+    env = mattermost_env(fake, school, tmp_path, unused_tcp_port, BOT_WORKERS="2")
+    process = await start_serve(env, "mattermost")
     try:
         await fake.wait_authenticated(2, timeout=30)
         children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
