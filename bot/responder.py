@@ -81,10 +81,11 @@ class Responder:
             return self.escalation_offer(topic)
         if self._only_help_request(text):
             return Answer("help", texts.HELP)
+        online = mentions_channel(text, lexicon)
         if self._vague(result):
-            return self._vague_reply(result, mentions_channel(text, lexicon))
+            return self._vague_reply(result, online)
         best = result.best
-        answer_band, clarify_band = self.bands.for_question(mentions_channel(text, lexicon))
+        answer_band, clarify_band = self.bands.for_question(online)
         in_scope = best is not None and best.entry.in_scope
         if in_scope and best.score >= answer_band and self._clear_winner(result):
             return self.answer_entry(best.entry, best.score)
