@@ -1,4 +1,5 @@
-"""The Bot API description (../shared/telegram-spec/) as a checker for the loopback imitation.
+"""The Bot API's facts (telegram_api_facts.json, drawn from ../shared/telegram-spec/ by
+telegram_spec_facts.py) as a checker for the loopback imitation.
 
 Requests: every parameter decoded by its declared types (python-telegram-bot
 sends strings raw and everything else JSON-encoded), missing required and
@@ -10,17 +11,12 @@ constant `type` of a union member, Integer/String/Boolean/Float kinds).
 from __future__ import annotations
 
 import json
-import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-SPEC_FILE = (
-    Path(__file__).resolve().parents[3] / "shared" / "telegram-spec" / "api-botapi-10.0.json"
-)
+SPEC_FILE = Path(__file__).resolve().parent / "telegram_api_facts.json"
 _ARRAY = "Array of "
-_CONSTANT = re.compile(r'(?:must be|always) "?([a-z_]+)"?\s*$', re.IGNORECASE)
-_ALWAYS_NUMBER = re.compile(r"^Always (\d+)\.")
 
 
 class SpecError(Exception):
@@ -128,22 +124,10 @@ class Spec:
                     problems.append(f"{where}: {kind} lacks required {name!r}")
                 continue
             problems += self.problems(value[name], field["types"], f"{where}.{name}")
-            constant = _constant(field)
+            constant = field.get("constant")
             if constant is not None and value[name] != constant:
                 problems.append(f"{where}.{name}: must be {constant!r} in {kind}")
         return problems
-
-
-def _constant(field: dict) -> str | int | None:
-    """The fixed value of a union member's tag (`type`, `status`, `source`), or `Always 0`."""
-    description = field["description"]
-    if field["types"] == ["Integer"]:
-        number = _ALWAYS_NUMBER.match(description)
-        return int(number.group(1)) if number else None
-    if field["name"] in ("type", "status", "source") and field["types"] == ["String"]:
-        match = _CONSTANT.search(description)
-        return match.group(1) if match else None
-    return None
 
 
 def _is_int(value: Any) -> bool:
