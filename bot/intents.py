@@ -27,7 +27,29 @@ def is_known_rule(rule_id: str) -> bool:
 
 def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
     folded = fold(text)
+    combined = _one_pattern(patterns)
+    if combined is not None:
+        return combined.search(folded) is not None
     return any(pattern.search(folded) for pattern in patterns)
+
+
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+_NEVER = re.compile(r"(?!)")
+
+
+@lru_cache(maxsize=32)
+def _one_pattern(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """The lexicon's patterns of one kind as one alternation: one scan of the text
+    instead of one per pattern. None when they cannot be joined faithfully (a
+    backreference, whose group number would shift, or a global inline flag)."""
+    if any(_BACKREFERENCE.search(p.pattern) or p.flags & ~re.UNICODE for p in patterns):
+        return None
+    if not patterns:
+        return _NEVER
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    except re.error:
+        return None
 
 
 def shows_doubt(text: str, lexicon: Lexicon) -> bool:

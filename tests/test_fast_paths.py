@@ -1,7 +1,8 @@
 """The shortcuts taken for speed give exactly what the straightforward code gives.
 
-Matching, folding and the publication words each have a faster form than the
-obvious one; these tests hold them to the obvious one. Also: the engine's
+Matching, folding, the publication words, the lexicon's patterns and the log
+time each have a faster form than the obvious one; these tests hold them to the
+obvious one. Also: the engine's
 memory of directory lookups, and the delivery marks written as a group commit.
 """
 
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import logging
+import re
 import unicodedata
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from rapidfuzz import fuzz
 
 from bot import intents
 from bot.directory import Directory, Person
+from bot.logs import SecondCachedTime
 from bot.matcher import QUERY_SIDE, Matcher, _sorted_words
 from bot.messages import Incoming
 from bot.text import _APOSTROPHE, _NON_WORD, _fold
@@ -59,6 +63,37 @@ def test_publication_words_at_either_end_of_a_compound():
         for prefix, suffix in (("", ""), ("podcast", ""), ("", "reeks"), ("x", "y"))
     ]
     assert [intents.mentions_publication(t, lexicon) for t in texts] == [plain(t) for t in texts]
+
+
+def test_joined_lexicon_patterns_find_what_one_by_one_finds():
+    lexicon = shared_core().kb.lexicon
+    texts = [case["q"] for case in yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))]
+    texts += [q for entry in shared_core().kb.entries for q in entry.questions]
+    kinds = ("doubt_patterns", "request_patterns", "help_patterns", "offtopic_patterns")
+    for kind in kinds:
+        patterns = getattr(lexicon, kind)
+        assert intents._one_pattern(patterns) is not None, kind
+        joined = [intents._any(patterns, t) for t in texts]
+        one_by_one = [any(p.search(intents.fold(t)) for p in patterns) for t in texts]
+        assert joined == one_by_one, kind
+        assert any(joined), kind  # the texts exercise every kind
+
+
+def test_patterns_that_cannot_be_joined_are_searched_one_by_one():
+    backreference = (re.compile(r"(ja)\1"), re.compile("nee"))
+    global_flag = (re.compile("(?i)twijfel"), re.compile("nee"))
+    assert intents._one_pattern(backreference) is None
+    assert intents._one_pattern(global_flag) is None
+    assert intents._any(backreference, "jaja") and not intents._any(backreference, "ja")
+    assert intents._any(global_flag, "TWIJFEL")
+    assert not intents._any((), "alles")
+
+
+def test_log_time_rendered_once_a_second_reads_as_the_standard_one():
+    ours, standard = SecondCachedTime(), logging.Formatter()
+    for created in (1764979200.0, 1764979200.999, 1764979201.5, 1764979201.0004, 1764979262.25):
+        record = logging.makeLogRecord({"created": created, "msecs": (created % 1) * 1000})
+        assert ours.formatTime(record) == standard.formatTime(record)
 
 
 words = st.lists(st.text(alphabet="abcdeklmnop", min_size=1, max_size=6), max_size=6)
