@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any
 
 import requests
+import urllib3
 from mattermostdriver import Driver
 from mattermostdriver import exceptions as driver_errors
 from mattermostdriver.client import Client
 
 from handlers.mattermost.config import MattermostConfig
+from handlers.mattermost.transport import Response, Transport
 
 log = logging.getLogger(__name__)
 REQUEST_TIMEOUT = 10.0
@@ -64,70 +65,34 @@ _DRIVER_ERRORS = {status: error for error, (_kind, status) in _STATUS.items()}
 
 
 class PooledClient(Client):
-    """The driver's client with keep-alive: one `requests.Session` per worker thread.
+    """The driver's client, sending over our keep-alive pool (transport.py).
 
-    The driver's own `make_request` calls `requests.post(...)` and friends, a
-    new connection (and TLS handshake) for every call. This sends the same
-    request (headers, JSON body, params, timeout, verify) on a pooled
-    session, and raises the driver's own exceptions with the server's message.
-
-    `Session.request()` would, on every call, read the proxy and CA-bundle
-    variables from the environment, look for ~/.netrc and merge settings
-    through slow runtime protocol checks: about a third of the CPU time of a
-    call, spent on the worker thread while holding the GIL the event loop
-    needs. The environment is read once per session instead (`_Pooled`) and
-    the request is prepared directly. A ~/.netrc is deliberately not used: its
-    Basic credentials would replace the bot's `Authorization: Bearer` header.
+    The driver's own `make_request` calls `requests.post(...)` and friends: a
+    new connection (and TLS handshake) for every call, and much CPU per call.
+    This sends the same request (headers, JSON body, params, timeout, CA
+    bundle) through `Transport` and raises the driver's own exceptions with the
+    server's message. A ~/.netrc is deliberately not used: its Basic
+    credentials would replace the bot's `Authorization: Bearer` header.
     """
 
     def __init__(self, options: dict[str, Any]) -> None:
         super().__init__(options)
-        self._local = threading.local()
-
-    def _pooled(self) -> _Pooled:
-        pooled = getattr(self._local, "pooled", None)
-        if pooled is None:
-            pooled = self._local.pooled = _Pooled(self.url, self._verify)
-        return pooled
+        self.transport = Transport(self.url, self._verify, self.request_timeout)
 
     def make_request(  # the driver's signature
         self, method, endpoint, options=None, params=None, data=None, files=None, basepath=None
     ):
-        if basepath:
-            raise NotImplementedError("basepath is not used by this bot")
-        pooled = self._pooled()
-        session = pooled.session
-        request = requests.PreparedRequest()
-        request.prepare(
-            method=method.upper(),
-            url=self.url + endpoint,
-            headers={**session.headers, **self.auth_header()},
-            json=options if options is not None else {},
-            params=params or {},
-            data=data or {},
-            files=files,
-        )
-        if session.cookies:  # a load balancer's affinity cookie, say
-            request.prepare_cookies(session.cookies)
-        response = session.send(
-            request, timeout=self.request_timeout, allow_redirects=True, **pooled.settings
+        if basepath or data or files:
+            raise NotImplementedError("form data, files and basepath are not used by this bot")
+        response = self.transport.request(
+            method.upper(), self.url + endpoint, self.auth_header(), options, params
         )
         if response.status_code >= 400:
             raise _driver_error(response)
         return response
 
 
-class _Pooled:
-    """A worker thread's session, with the environment's proxies and CA bundle read once."""
-
-    def __init__(self, url: str, verify: bool | str) -> None:
-        self.session = requests.Session()
-        self.settings: dict[str, Any] = self.session.merge_environment_settings(
-            url, {}, None, verify, None
-        )
-
-
-def _driver_error(response: requests.Response) -> requests.HTTPError:
+def _driver_error(response: Response) -> requests.HTTPError:
     try:
         body = response.json()
         message = body.get("message", body) if isinstance(body, dict) else body
@@ -202,12 +167,20 @@ class MattermostRest:
         except requests.HTTPError as exc:  # the driver's errors subclass it
             kind, status = _STATUS.get(type(exc), (RestError, _status_of(exc)))
             raise kind(f"Mattermost answered {status}: {exc}", status) from None
-        except requests.RequestException as exc:
-            raise RestError(f"cannot reach Mattermost ({type(exc).__name__})") from None
+        except urllib3.exceptions.HTTPError as exc:
+            raise RestError(f"cannot reach Mattermost ({_network_failure(exc)})") from None
+        except ValueError:  # a body that is not JSON where the driver expects it
+            raise RestError("Mattermost sent a response that is not JSON") from None
         if not isinstance(result, dict | list):
             # The driver returns the raw response when the body is not exactly JSON.
             raise RestError("Mattermost sent a response that is not JSON")
         return result
+
+
+def _network_failure(exc: Exception) -> str:
+    """The kind of failure, never the URL with its query: `MaxRetryError` wraps the cause."""
+    reason = getattr(exc, "reason", None)
+    return type(reason if isinstance(reason, Exception) else exc).__name__
 
 
 def _status_of(exc: Exception) -> int | None:
