@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -63,6 +64,13 @@ class MatchResult:
 
     def runner_up(self) -> Candidate | None:
         return self.candidates[1] if len(self.candidates) > 1 else None
+
+
+class Reading(NamedTuple):
+    """How the question compares with one entry's phrasings."""
+
+    closest: list[int]  # positions of the phrasings for the fuzzy step
+    overlap: float
 
 
 @dataclass(frozen=True)
@@ -127,54 +135,48 @@ class Matcher:
         query = [self._query_word(token) for token in tokens]
         coverage = self._coverage(query)
         shortlist = sorted(coverage, key=coverage.__getitem__, reverse=True)[:SHORTLIST]
-        sharing = {index: self._sharing(index, query) for index in shortlist}
-        fuzzy = self._fuzzy(" ".join(tokens), sharing)
         total = sum(word.weight for word in query)
         words = [(word.weight, tuple(word.matches.items())) for word in query]
+        readings = {index: self._compare(index, words, total) for index in shortlist}
+        fuzzy = self._fuzzy(" ".join(tokens), readings)
         roles = self._roles.intersection(w for word in query for w in word.matches)
         candidates = [
-            self._candidate(index, words, total, coverage[index], fuzzy[index], roles)
+            self._candidate(index, readings[index].overlap, coverage[index], fuzzy[index], roles)
             for index in shortlist
         ]
         candidates.sort(key=lambda c: c.score, reverse=True)
         return MatchResult(tokens, tuple(candidates))
 
-    def _sharing(self, index: int, query: list[QueryWord]) -> list[int]:
-        """Positions of the entry's phrasings that share the most words with the question
-        (at most `FUZZY_PHRASINGS`: the closest phrasing is among them)."""
-        positions = self._phrasings_with[index]
-        shared: dict[int, int] = {}
-        for word in query:
-            for vocab_word in word.matches:
-                for position in positions.get(vocab_word, ()):
-                    shared[position] = shared.get(position, 0) + 1
-        most = sorted(shared, key=lambda p: (-shared[p], p))[:FUZZY_PHRASINGS]
-        return sorted(most)
-
-    def _fuzzy(self, joined: str, sharing: dict[int, list[int]]) -> dict[int, float]:
+    def _fuzzy(self, joined: str, readings: dict[int, Reading]) -> dict[int, float]:
         """Per entry, word-order-free similarity to its closest phrasing (rapidfuzz, in C).
 
         The mean of token_sort_ratio and token_set_ratio. token_sort_ratio is
         `ratio` of the texts with their words sorted; the phrasings' are
         sorted once, at start, instead of on every question.
         """
-        pairs = [(i, p) for i, positions in sharing.items() for p in positions]
-        best = dict.fromkeys(sharing, 0.0)
-        if not pairs:
+        owners: list[int] = []
+        texts: list[str] = []
+        sorted_texts: list[str] = []
+        for index, reading in readings.items():
+            own_texts, own_sorted = self._texts_of[index], self._sorted_texts_of[index]
+            for position in reading.closest:
+                owners.append(index)
+                texts.append(own_texts[position])
+                sorted_texts.append(own_sorted[position])
+        best = dict.fromkeys(readings, 0.0)
+        if not owners:
             return best
-        texts = [self._texts_of[i][p] for i, p in pairs]
-        sorted_texts = [self._sorted_texts_of[i][p] for i, p in pairs]
-        by_sort = process.extract(
-            _sorted_words(joined), sorted_texts, scorer=fuzz.ratio, limit=None
-        )
-        by_set = dict(
-            (k, v)
-            for _, v, k in process.extract(joined, texts, scorer=fuzz.token_set_ratio, limit=None)
-        )
-        for _, score, position in by_sort:
-            combined = (score + by_set[position]) / 2
-            owner = pairs[position][0]
-            best[owner] = max(best[owner], combined)
+        by_sort = [0.0] * len(owners)
+        sorted_query = _sorted_words(joined)
+        for _, score, k in process.extract(
+            sorted_query, sorted_texts, scorer=fuzz.ratio, limit=None
+        ):
+            by_sort[k] = score
+        for _, score, k in process.extract(joined, texts, scorer=fuzz.token_set_ratio, limit=None):
+            combined = (by_sort[k] + score) / 2
+            owner = owners[k]
+            if combined > best[owner]:
+                best[owner] = combined
         return best
 
     def _candidates(self, query: list[QueryWord]) -> set[int]:
@@ -214,9 +216,12 @@ class Matcher:
             coverage[index] = covered / total
         return coverage
 
-    def _best_overlap(self, index: int, words: list[WeightedMatches], total: float) -> float:
-        """The weighted overlap of question and the entry's closest phrasing, seen from both
-        sides: the question covered by the phrasing, and the phrasing by the question.
+    def _compare(self, index: int, words: list[WeightedMatches], total: float) -> Reading:
+        """The question against each of the entry's phrasings, in one pass: the weighted
+        overlap with the closest phrasing, seen from both sides (the question covered by
+        the phrasing, and the phrasing by the question), and the phrasings sharing the
+        most words with the question (at most `FUZZY_PHRASINGS`; the closest phrasing
+        is among them), for the fuzzy step.
 
         Worked out from the phrasings that hold each matched word (the entry's
         word positions) rather than by testing every word against every
@@ -226,6 +231,7 @@ class Matcher:
         positions_of = self._phrasings_with[index]
         weights = self._weights
         covered: dict[int, float] = {}
+        shared: dict[int, int] = {}
         found_weight: dict[int, float] = {}
         counted: set[str] = set()
         for weight, matches in words:
@@ -237,10 +243,12 @@ class Matcher:
                 gain = weight * similarity
                 for position in positions:
                     covered[position] = covered.get(position, 0.0) + gain
+                    shared[position] = shared.get(position, 0) + 1
             else:
                 best: dict[int, float] = {}
                 for vocab_word, similarity in matches:
                     for position in positions_of.get(vocab_word, ()):
+                        shared[position] = shared.get(position, 0) + 1
                         if similarity > best.get(position, 0.0):
                             best[position] = similarity
                 for position, similarity in best.items():
@@ -254,7 +262,7 @@ class Matcher:
                     found_weight[position] = found_weight.get(position, 0.0) + word_weight
         phrasings = self._phrasings_of[index]
         query_share = QUERY_SIDE / total
-        return max(
+        overlap = max(
             (
                 query_share * covered.get(position, 0.0)
                 + (1 - QUERY_SIDE) * found / phrasings[position].weight
@@ -262,12 +270,12 @@ class Matcher:
             ),
             default=0.0,
         )
+        return Reading(_most_shared(shared), overlap)
 
     def _candidate(
         self,
         index: int,
-        words: list[WeightedMatches],
-        total: float,
+        overlap: float,
         coverage: float,
         fuzzy: float,
         roles: frozenset[str],
@@ -275,7 +283,6 @@ class Matcher:
         """`roles`: the roles the question names (medewerker, leerling, ouder). An entry
         about another role than those weighs less: "als docent geschorst" is not about
         suspending a pupil, however many words the two share."""
-        overlap = self._best_overlap(index, words, total)
         score = 100 * (
             OVERLAP_WEIGHT * overlap + COVERAGE_WEIGHT * coverage + FUZZY_WEIGHT * fuzzy / 100
         )
@@ -283,6 +290,15 @@ class Matcher:
         if about and roles and about not in roles:
             score *= OTHER_ROLE
         return Candidate(self._entries[index], round(score, 1), overlap, coverage, fuzzy)
+
+
+def _most_shared(shared: dict[int, int]) -> list[int]:
+    """The `FUZZY_PHRASINGS` positions sharing the most words, ties to the first, in order."""
+    if len(shared) <= FUZZY_PHRASINGS:
+        return sorted(shared)
+    by_position = sorted(shared)
+    by_position.sort(key=shared.__getitem__, reverse=True)  # stable: ties keep order
+    return sorted(by_position[:FUZZY_PHRASINGS])
 
 
 def _sorted_words(text: str) -> str:

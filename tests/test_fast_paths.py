@@ -138,7 +138,7 @@ def test_best_overlap_is_exactly_the_plain_one():
         total = sum(word.weight for word in query)
         words = [(word.weight, tuple(word.matches.items())) for word in query]
         for index in matcher._coverage(query):
-            fast = matcher._best_overlap(index, words, total)
+            fast = matcher._compare(index, words, total).overlap
             plain = plain_overlap(matcher, index, query, total)
             assert fast == pytest.approx(plain, rel=1e-12, abs=0)  # only the order of a sum differs
             checked += 1
