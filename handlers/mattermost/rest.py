@@ -1,8 +1,9 @@
 """The REST side: `mattermostdriver` 7.3.2 behind a small async interface of ours.
 
 The driver's calls block, so every call runs in a worker thread
-(`asyncio.to_thread`); they are sent over our urllib3 pool (transport.py). Its websocket client is never used (no TLS on
-Python >= 3.10, owns the event loop, cancels slow handlers); see websocket.py.
+(`asyncio.to_thread`); they are sent over our urllib3 pool (transport.py).
+Its websocket client is never used (no TLS on Python >= 3.10, owns the event
+loop, cancels slow handlers); see websocket.py.
 Swapping the client library means rewriting this module only.
 
 Errors come out as `RestError` (with `TokenRefused`, `Forbidden` and
