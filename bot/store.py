@@ -96,6 +96,14 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE outbox ADD COLUMN worker INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX outbox_pending_worker ON outbox(worker) WHERE delivered_at IS NULL;
     """,
+    # 5: the other workers' metrics, for worker 0's /metrics (handlers/metrics.py)
+    """
+    CREATE TABLE worker_metrics (
+        worker INTEGER PRIMARY KEY,
+        snapshot TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    """,
 )
 
 Fault = Callable[[str], None]
@@ -238,6 +246,29 @@ class Store:
                 "UPDATE outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL",
                 [(now.isoformat(), i) for i in outbox_ids],
             )
+
+    # metrics of the other workers (BOT_WORKERS > 1)
+
+    def publish_metrics(self, snapshot: dict[str, Any], now: datetime) -> None:
+        """This worker's counters, for worker 0 to add to its own."""
+        with self.transaction("metrics"):
+            self.db.execute(
+                "INSERT INTO worker_metrics(worker, snapshot, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(worker) DO UPDATE"
+                " SET snapshot = excluded.snapshot, updated_at = excluded.updated_at",
+                (self.worker, json.dumps(snapshot), now.isoformat()),
+            )
+
+    def other_workers_metrics(self) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT snapshot FROM worker_metrics WHERE worker != ? ORDER BY worker", (self.worker,)
+        ).fetchall()
+        return [json.loads(row["snapshot"]) for row in rows]
+
+    def forget_worker_metrics(self) -> None:
+        """Worker 0 at start: the counters of an earlier run (its own start from zero too)."""
+        with self.transaction("metrics"):
+            self.db.execute("DELETE FROM worker_metrics")
 
     def case_counts(self) -> dict[str, int]:
         rows = self.db.execute("SELECT status, count(*) FROM cases GROUP BY status").fetchall()

@@ -18,9 +18,10 @@ from collections.abc import Callable, Mapping
 from aiohttp import web
 
 from bot.app import App, build_app
+from bot.engine import utc_now
 from bot.reload import make_reloader
 from bot.settings import Settings, SettingsError
-from handlers.metrics import Metrics
+from handlers.metrics import PUBLISH_SECONDS, Metrics
 from handlers.runtime import Platform, Runtime
 from handlers.workers import Workers, stop_when_parent_goes
 
@@ -103,7 +104,7 @@ async def serve(
     app = build_app(settings, worker=worker)
     if worker == 0 and (adopted := app.store.adopt_replies(settings.workers)):
         log.info("undelivered replies of workers no longer running adopted=%d", adopted)
-    runtime = Runtime(app.engine, metrics=Metrics(case_counts=app.store.case_counts))
+    runtime = Runtime(app.engine, metrics=_metrics(app))
     app.engine.reloader = make_reloader(app.engine, settings)
     try:
         runtime.platforms = build_platforms(names, env, app, runtime)
@@ -113,6 +114,14 @@ async def serve(
         return await _run(app, runtime, workers)
     finally:
         app.close()
+
+
+def _metrics(app: App) -> Metrics:
+    """Worker 0 renders /metrics with the other workers' counters added."""
+    if app.worker != 0:
+        return Metrics()
+    app.store.forget_worker_metrics()
+    return Metrics(case_counts=app.store.case_counts, others=app.store.other_workers_metrics)
 
 
 def _workers(app: App, env: Mapping[str, str]) -> Workers | None:
@@ -142,8 +151,10 @@ async def _run(app: App, runtime: Runtime, workers: Workers | None) -> int:
             await workers.start()
         await runtime.flush()
         ticker = asyncio.create_task(_tick_forever(app, runtime, stop))
+        publisher = asyncio.create_task(_publish_metrics(app, runtime, stop))
         await stop.wait()
         ticker.cancel()
+        await publisher
     finally:
         if workers is not None:
             await workers.stop()
@@ -175,6 +186,23 @@ def _on_signals(stop: asyncio.Event, app: App) -> None:
     reloader = app.engine.reloader
     if reloader is not None:
         loop.add_signal_handler(signal.SIGHUP, lambda: log.info("SIGHUP: %s", reloader()))
+
+
+async def _publish_metrics(app: App, runtime: Runtime, stop: asyncio.Event) -> None:
+    """A worker other than 0 hands its counters to worker 0 every few seconds (and
+    once more when it stops)."""
+    if app.worker == 0:
+        return
+    while True:
+        stopping = stop.is_set()
+        try:
+            app.store.publish_metrics(runtime.metrics.snapshot(), utc_now())
+        except Exception:  # a busy database: the next round tries again
+            log.exception("publishing metrics failed")
+        if stopping:
+            return
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=PUBLISH_SECONDS)
 
 
 async def _tick_forever(app: App, runtime: Runtime, stop: asyncio.Event) -> None:

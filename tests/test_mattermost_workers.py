@@ -124,7 +124,10 @@ async def test_mattermost_serve_with_two_workers_answers_once_and_stops_them_all
         async with aiohttp.ClientSession() as session:
             response = await session.get(public + "/healthz")  # worker 0 serves HTTP
             health = await response.json()
-        assert response.status == 200 and health["workers"] == {"wanted": 2, "running": 2}
+            assert response.status == 200 and health["workers"] == {"wanted": 2, "running": 2}
+            # worker 1 hands its counters to worker 0 within PUBLISH_SECONDS
+            counted = await questions_counted(session, public, until=len(people))
+        assert counted == len(people)
     finally:
         process.send_signal(signal.SIGTERM)
         _, err = await asyncio.wait_for(process.communicate(), 40)
@@ -135,6 +138,22 @@ async def test_mattermost_serve_with_two_workers_answers_once_and_stops_them_all
     assert "worker=1 answered platform=mattermost" in log  # each line says whose it is
     assert "serving platforms=mattermost worker=1" in log
     assert "stopped with status" not in log  # no worker died or was restarted
+
+
+async def questions_counted(session: aiohttp.ClientSession, public: str, until: int) -> int:
+    """The questions /metrics counts, asked again until it reaches `until` (20 s at most)."""
+    deadline = asyncio.get_running_loop().time() + 20
+    while True:
+        async with session.get(public + "/metrics") as response:
+            text = await response.text()
+        counted = sum(
+            int(line.rsplit(" ", 1)[1])
+            for line in text.splitlines()
+            if line.startswith("protocolbot_questions_total{")
+        )
+        if counted >= until or asyncio.get_running_loop().time() > deadline:
+            return counted
+        await asyncio.sleep(0.2)  # polling an HTTP endpoint: nothing to wait on
 
 
 async def test_mattermost_workers_stop_when_worker_0_is_killed(
