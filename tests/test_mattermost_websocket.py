@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
 import ssl
-import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from tls_support import needs_openssl, self_signed
 
 from bot.store import Store
 from handlers.mattermost.websocket import Backoff, EventStream, WebsocketAuthError
@@ -97,16 +96,7 @@ def test_mattermost_backoff_doubles_to_a_minute_and_resets_after_a_healthy_minut
     assert backoff.delay() == 1
 
 
-def self_signed(folder: Path) -> tuple[Path, Path]:
-    cert, key = folder / "cert.pem", folder / "key.pem"
-    command = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
-    command += ["-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1"]
-    command += ["-addext", "subjectAltName=IP:127.0.0.1"]
-    subprocess.run(command, check=True, capture_output=True)
-    return cert, key
-
-
-@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl to make a certificate")
+@needs_openssl
 async def test_mattermost_bot_works_over_https_and_wss(school: School, tmp_path: Path):
     from fakes.mattermost_bot import start_bot
 

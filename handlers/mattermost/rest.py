@@ -1,7 +1,8 @@
 """The REST side: `mattermostdriver` 7.3.2 behind a small async interface of ours.
 
 The driver's calls block, so every call runs in a worker thread
-(`asyncio.to_thread`); they are sent over our urllib3 pool (transport.py).
+(`asyncio.to_thread`); they are sent over our own kept-alive connections
+(transport.py).
 Its websocket client is never used (no TLS on Python >= 3.10, owns the event
 loop, cancels slow handlers); see websocket.py.
 Swapping the client library means rewriting this module only.
@@ -19,13 +20,12 @@ from collections.abc import Callable
 from typing import Any
 
 import requests
-import urllib3
 from mattermostdriver import Driver
 from mattermostdriver import exceptions as driver_errors
 from mattermostdriver.client import Client
 
 from handlers.mattermost.config import MattermostConfig
-from handlers.mattermost.transport import Response, Transport
+from handlers.mattermost.transport import NETWORK_ERRORS, Response, Transport
 
 log = logging.getLogger(__name__)
 REQUEST_TIMEOUT = 10.0
@@ -168,20 +168,14 @@ class MattermostRest:
         except requests.HTTPError as exc:  # the driver's errors subclass it
             kind, status = _STATUS.get(type(exc), (RestError, _status_of(exc)))
             raise kind(f"Mattermost answered {status}: {exc}", status) from None
-        except urllib3.exceptions.HTTPError as exc:
-            raise RestError(f"cannot reach Mattermost ({_network_failure(exc)})") from None
+        except NETWORK_ERRORS as exc:
+            raise RestError(f"cannot reach Mattermost ({type(exc).__name__})") from None
         except ValueError:  # a body that is not JSON where the driver expects it
             raise RestError("Mattermost sent a response that is not JSON") from None
         if not isinstance(result, dict | list):
             # The driver returns the raw response when the body is not exactly JSON.
             raise RestError("Mattermost sent a response that is not JSON")
         return result
-
-
-def _network_failure(exc: Exception) -> str:
-    """The kind of failure, never the URL with its query: `MaxRetryError` wraps the cause."""
-    reason = getattr(exc, "reason", None)
-    return type(reason if isinstance(reason, Exception) else exc).__name__
 
 
 def _status_of(exc: Exception) -> int | None:
