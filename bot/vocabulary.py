@@ -20,6 +20,9 @@ MIN_TYPO_LEN = 4
 MIN_COMPOUND_HEAD = 4
 COMPOUND_SIMILARITY = 0.8
 UNKNOWN_WORD_WEIGHT = 0.8
+UNKNOWN_NUMBER_WEIGHT = 0.2
+"""A number the knowledge base does not use ("3 havo", "groep 8", "om 9 uur") is
+a detail of the story, not a sign that the question is about something else."""
 QUERY_WORD_CACHE = 8192
 """Query words remembered with what they resolve to: staff use the same few thousand
 words, and an unknown one costs a typo search over the vocabulary each time."""
@@ -74,5 +77,6 @@ class Vocabulary:
     def _new_query_word(self, token: str) -> QueryWord:
         """A query word and what it resolves to (memoised per token in `query_word`)."""
         resolved = dict(self.resolve(token))
-        weight = max((self._weights[w] for w in resolved), default=UNKNOWN_WORD_WEIGHT)
+        unknown = UNKNOWN_NUMBER_WEIGHT if token.isdigit() else UNKNOWN_WORD_WEIGHT
+        weight = max((self._weights[w] for w in resolved), default=unknown)
         return QueryWord(token, weight, resolved)
