@@ -39,8 +39,10 @@ class Bands:
     topic: float = 50.0  # a doubt message names a topic from this score on
     online_answer: float = 46.0  # the answer and clarify bands when the question
     online_clarify: float = 43.0  # names a social medium or being online
+    long_question: int = 7  # words of substance (after stop words) that make a story
+    long_question_drop: float = 6.0  # how much lower both bands are for a story
 
-    def for_question(self, online: bool) -> tuple[float, float]:
+    def for_question(self, online: bool, words: int) -> tuple[float, float]:
         """The answer and clarify thresholds for this question.
 
         A question that names a social medium ("in de fb-groep", "op linkedin")
@@ -48,10 +50,18 @@ class Bands:
         know half of its words: those are the situation's details. Measured on
         the labelled sets, out-of-scope questions rarely name one, so such a
         question is answered from a lower score on.
+
+        A long question tells a story before it asks ("een leerling stuurde me
+        gisteren een boze DM over zijn cijfer ... mag ik daarop reageren?"): the
+        story's details dilute the share of it that any phrasing covers, so it
+        is answered from a lower score on too.
         """
-        if online:
-            return self.online_answer, self.online_clarify
-        return self.answer, self.clarify
+        answer, clarify = (
+            (self.online_answer, self.online_clarify) if online else (self.answer, self.clarify)
+        )
+        if words >= self.long_question:
+            return answer - self.long_question_drop, clarify - self.long_question_drop
+        return answer, clarify
 
 
 class Responder:
@@ -85,7 +95,7 @@ class Responder:
         if self._vague(result):
             return self._vague_reply(result, online)
         best = result.best
-        answer_band, clarify_band = self.bands.for_question(online)
+        answer_band, clarify_band = self.bands.for_question(online, len(result.tokens))
         in_scope = best is not None and best.entry.in_scope
         if in_scope and best.score >= answer_band and self._clear_winner(result):
             return self.answer_entry(best.entry, best.score)

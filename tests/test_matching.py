@@ -168,6 +168,21 @@ def test_naming_a_social_medium_lowers_the_bands():
     assert responder.respond("boze ouder scheldt in de krant").action != "answer"
 
 
+def test_a_long_question_is_answered_from_lower_bands():
+    bands = Bands(answer=60, clarify=55, margin=5, topic=40, long_question=7, long_question_drop=30)
+    responder = build_core(KB, bands).responder
+    short = "boze ouder reageren"
+    story = (
+        "gisteren kwam een boze ouder bij het hek langs over zijn zoon en het rapport, reageren?"
+    )
+    assert len(responder.matcher.match(story).tokens) >= 7
+    assert responder.matcher.match(story).best.score < 60  # the story dilutes the match
+    assert responder.respond(story).entry == "ouder"
+    assert responder.respond(short).entry == "ouder"
+    assert Bands(long_question=7, long_question_drop=6).for_question(False, 6) == (53.0, 50.0)
+    assert Bands(long_question=7, long_question_drop=6).for_question(False, 7) == (47.0, 44.0)
+
+
 ROLES_KB = KnowledgeBase(
     rules={r: Rule(r, "sectie", f"tekst {r}") for r in ("S2", "S5", "ML2")},
     entries=(
