@@ -23,22 +23,24 @@ def test_dev_set_meets_the_targets():
 
 
 @pytest.mark.parametrize(
-    ("name", "floor", "recall"),
+    ("name", "floor", "recall", "rejection"),
     [
-        ("holdout.yaml", 0.92, 0.95),
-        ("holdout2.yaml", 0.92, 0.95),
-        ("holdout3.yaml", 0.92, 0.95),
-        ("holdout4.yaml", 0.83, 0.93),  # blind until committed: 0.853 then
-        ("holdout5.yaml", 0.84, 0.95),
+        ("holdout.yaml", 0.92, 0.95, 0.90),
+        ("holdout2.yaml", 0.92, 0.95, 0.90),
+        ("holdout3.yaml", 0.92, 0.95, 0.90),
+        ("holdout4.yaml", 0.83, 0.93, 0.90),  # blind until committed: 0.853 then
+        ("holdout5.yaml", 0.84, 0.95, 0.90),
+        ("holdout6.yaml", 0.88, 0.95, 0.82),  # blind until scored: 0.836 then
+        ("holdout8.yaml", 0.87, 0.95, 0.85),  # blind until scored: 0.846 then
     ],
 )
-def test_holdout_sets_do_not_regress(name, floor, recall):
+def test_holdout_sets_do_not_regress(name, floor, recall, rejection):
     """Written without seeing the knowledge base: guards for generalisation."""
     report = evaluate(load_cases(EVAL / name), shared_core().responder.respond)
     assert report.accuracy >= floor
     assert report.escalation_recall >= recall
     assert report.false_escalation_rate <= 0.02
-    assert report.out_of_scope_rejection >= 0.90
+    assert report.out_of_scope_rejection >= rejection
 
 
 def test_asking_what_to_ask_is_help_even_with_two_help_phrases():
