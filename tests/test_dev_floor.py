@@ -46,3 +46,28 @@ def test_holdout_sets_do_not_regress(name, floor, recall, rejection):
 def test_asking_what_to_ask_is_help_even_with_two_help_phrases():
     respond = shared_core().responder.respond
     assert respond("welke vragen kan ik aan je stellen?").action == "help"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hallo bot",
+        "wat kan ik met jou?",
+        "waarvoor ben jij?",
+        "waar ben je voor bedoeld",
+        "hoe gebruik ik deze bot",
+        "ik snap niet hoe dit werkt",
+        "kun je me helpen?",
+        "is dit de protocolbot?",
+        "Waar kan ik je allemaal over vragen?",
+    ],
+)
+def test_asking_what_the_bot_is_for_gets_the_help(text):
+    assert shared_core().responder.respond(text).action == "help"
+
+
+def test_a_help_phrase_in_a_real_question_does_not_hide_the_answer():
+    answer = shared_core().responder.respond(
+        "kun je me helpen, mag ik een foto van mijn klas op insta zetten?"
+    )
+    assert answer.action in {"check", "answer"} and "ML2" in answer.rules
