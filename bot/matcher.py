@@ -139,13 +139,22 @@ class Matcher:
         words = [(word.weight, tuple(word.matches.items())) for word in query]
         readings = {index: self._compare(index, words, total) for index in shortlist}
         fuzzy = self._fuzzy(" ".join(tokens), readings)
-        roles = self._roles.intersection(w for word in query for w in word.matches)
+        roles = self._first_role(query)
         candidates = [
             self._candidate(index, readings[index].overlap, coverage[index], fuzzy[index], roles)
             for index in shortlist
         ]
         candidates.sort(key=lambda c: c.score, reverse=True)
         return MatchResult(tokens, tuple(candidates))
+
+    def _first_role(self, query: list[QueryWord]) -> frozenset[str]:
+        """The role named first is the one the question is about: in "welke straf krijgt
+        een leerling die een docent filmt" the docent is only part of the story."""
+        for word in query:
+            named = self._roles.intersection(word.matches)
+            if named:
+                return frozenset(named)
+        return frozenset()
 
     def _fuzzy(self, joined: str, readings: dict[int, Reading]) -> dict[int, float]:
         """Per entry, word-order-free similarity to its closest phrasing (rapidfuzz, in C).
@@ -280,8 +289,8 @@ class Matcher:
         fuzzy: float,
         roles: frozenset[str],
     ) -> Candidate:
-        """`roles`: the roles the question names (medewerker, leerling, ouder). An entry
-        about another role than those weighs less: "als docent geschorst" is not about
+        """`roles`: the role the question names first (medewerker, leerling, ouder). An
+        entry about another role weighs less: "als docent geschorst" is not about
         suspending a pupil, however many words the two share."""
         score = 100 * (
             OVERLAP_WEIGHT * overlap + COVERAGE_WEIGHT * coverage + FUZZY_WEIGHT * fuzzy / 100

@@ -213,6 +213,14 @@ def test_an_entry_about_another_role_than_the_question_names_weighs_less():
     assert plain.respond("docent geschorst na een post").entry == "straf-docent"
 
 
+def test_the_role_named_first_is_the_one_the_question_is_about():
+    plain = build_core(ROLES_KB, Bands(answer=30, clarify=20, margin=0, topic=20)).responder
+    pupil_first = "welke straf voor een leerling die een post over een docent maakt"
+    staff_first = "welke straf voor een docent die een post over een leerling maakt"
+    assert plain.respond(pupil_first).entry == "straf-leerling"
+    assert plain.respond(staff_first).entry == "straf-docent"
+
+
 def test_one_topic_word_offers_its_topics_and_a_platform_alone_gets_help(responder):
     roles = build_core(ROLES_KB, Bands(answer=30, clarify=20, margin=0, topic=20)).responder
     answer = roles.respond("foto?")
