@@ -67,6 +67,14 @@ def is_offtopic(text: str, lexicon: Lexicon) -> bool:
     return _any(lexicon.offtopic_patterns, text)
 
 
+def reports_others_publication(text: str, lexicon: Lexicon) -> bool:
+    """'een collega heeft ... op insta gezet': someone else published it, and the
+    asker does not ask about a post of their own ("mag ik ...")."""
+    return _any(lexicon.reported_patterns, text) and not _any(
+        lexicon.own_publication_patterns, text
+    )
+
+
 def mentions_publication(text: str, lexicon: Lexicon) -> bool:
     """A publication word, alone or at either end of a compound ("podcastaflevering")."""
     return _mentions(text, lexicon.publication_words)

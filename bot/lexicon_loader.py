@@ -16,6 +16,8 @@ LEXICON_KEYS = (
     "doubt_patterns",
     "request_patterns",
     "offtopic_patterns",
+    "reported_patterns",
+    "own_publication_patterns",
     "publication_words",
     "channel_words",
 )
@@ -31,6 +33,8 @@ def read_lexicon(reader: FieldReader) -> Lexicon:
         doubt_patterns=_patterns(reader, "doubt_patterns"),
         request_patterns=_patterns(reader, "request_patterns"),
         offtopic_patterns=_patterns(reader, "offtopic_patterns"),
+        reported_patterns=_patterns(reader, "reported_patterns"),
+        own_publication_patterns=_patterns(reader, "own_publication_patterns"),
         publication_words=_words(reader, "publication_words"),
         channel_words=_words(reader, "channel_words"),
     )
@@ -41,7 +45,7 @@ def _words(reader: FieldReader, key: str) -> frozenset[str]:
 
 
 def _patterns(reader: FieldReader, key: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(_compile(reader, pattern, line) for pattern, line in reader.text_list(key))
+    return tuple(_compile(reader, key, pattern, line) for pattern, line in reader.text_list(key))
 
 
 def _read_synonyms(reader: FieldReader) -> dict[str, str]:
@@ -61,11 +65,9 @@ def _read_synonyms(reader: FieldReader) -> dict[str, str]:
     return synonyms
 
 
-def _compile(reader: FieldReader, pattern: str, line: int) -> re.Pattern[str]:
+def _compile(reader: FieldReader, key: str, pattern: str, line: int) -> re.Pattern[str]:
     try:
         return re.compile(pattern)
     except re.error as exc:
-        reader.problem(
-            f"lexicon: doubt pattern is not a valid regular expression: {exc}", line=line
-        )
+        reader.problem(f"lexicon: {key}: not a valid regular expression: {exc}", line=line)
         return re.compile(r"(?!)")

@@ -19,6 +19,7 @@ from bot.intents import (
     is_small_talk,
     mentions_channel,
     mentions_publication,
+    reports_others_publication,
     requested_rule,
     shows_doubt,
     without_help_request,
@@ -98,6 +99,8 @@ class Responder:
         answer_band, clarify_band = self.bands.for_question(online, len(result.tokens))
         in_scope = best is not None and best.entry.in_scope
         if in_scope and best.score >= answer_band and self._clear_winner(result):
+            if best.entry.kind == "check" and reports_others_publication(text, lexicon):
+                return self.answer_report(best.entry, best.score)
             return self.answer_entry(best.entry, best.score)
         if asks_for_help(text, lexicon) or is_small_talk(text, lexicon):
             return Answer("help", texts.HELP)
@@ -149,6 +152,13 @@ class Responder:
         if entry.kind == "check":
             return self.checks.start(entry, score)
         text = f"{entry.answer}\n\n{texts.source_line(entry.rules)}"
+        return Answer("answer", text, entry.rules, entry.id, score)
+
+    @staticmethod
+    def answer_report(entry: Entry, score: float | None) -> Answer:
+        """A publication check's subject, posted by someone else: the deciding
+        questions are for the one who publishes, so the asker gets the rule."""
+        text = f"{entry.answer}\n\n{texts.REPORTED}\n\n{texts.source_line(entry.rules)}"
         return Answer("answer", text, entry.rules, entry.id, score)
 
     def show_rule(self, rule_id: str) -> Answer:

@@ -57,6 +57,10 @@ CHECK_OK_CONDITIONS = (  # (rule, condition): a check note on the same rule repl
     ("M5", "Je bent zelf verantwoordelijk voor wat je publiceert (regel M5)."),
     ("ML3", "Wat online staat, blijft vindbaar, ook als je het verwijdert (regel ML3)."),
 )
+REPORTED = (
+    "Heeft iemand anders het al geplaatst? Spreek diegene er gerust op aan, of bespreek het "
+    "met je leidinggevende."
+)
 CHECK_DOUBT = "Weet je het niet zeker? Dan is het advies: nog niet plaatsen (regel M6)."
 
 RULE_HEADER = "**Regel {id}** ({section}):"

@@ -60,6 +60,8 @@ def test_asking_what_to_ask_is_help_even_with_two_help_phrases():
         "kun je me helpen?",
         "is dit de protocolbot?",
         "Waar kan ik je allemaal over vragen?",
+        "hallo, ben nieuw hier. hoe werkt dit ding?",
+        "welke commando's heb je",
     ],
 )
 def test_asking_what_the_bot_is_for_gets_the_help(text):
@@ -71,3 +73,26 @@ def test_a_help_phrase_in_a_real_question_does_not_hide_the_answer():
         "kun je me helpen, mag ik een foto van mijn klas op insta zetten?"
     )
     assert answer.action in {"check", "answer"} and "ML2" in answer.rules
+
+
+def test_a_post_someone_else_placed_gets_the_rule_not_the_check():
+    respond = shared_core().responder.respond
+    reported = respond("een collega heeft een foto van mijn klas op haar insta gezet, mag dat?")
+    assert reported.action == "answer" and "ML2" in reported.rules
+    assert "al geplaatst" in reported.text
+    own = respond("een collega heeft een foto van mijn klas gemaakt, mag ik die op insta zetten?")
+    assert own.action == "check"
+
+
+def test_asking_whether_to_ask_the_manager_first_is_an_escalation():
+    answer = shared_core().responder.respond(
+        "moet ik dit eerst aan mijn teamleider vragen? ik wil iets kritisch posten"
+    )
+    assert answer.action == "escalate" and "M6" in answer.rules
+
+
+def test_someone_elses_doubt_is_not_the_askers():
+    answer = shared_core().responder.respond(
+        "wat is de regel voor leidinggevenden die twijfelen of ze iets mogen posten?"
+    )
+    assert answer.action == "answer"

@@ -148,3 +148,11 @@ def test_a_phrasing_with_an_excluded_word_is_named(tmp_path):
     assert messages(path) == [
         f"{path}:2: entry 'e': question 'straf voor wie' holds an excluded word"
     ]
+
+
+def test_a_broken_pattern_is_named_with_its_list_and_line(tmp_path):
+    text = "lexicon:\n  reported_patterns:\n    - '\\bcollega heeft'\n    - '(unclosed'\n"
+    found = messages(write(tmp_path, "lexicon.yaml", text))
+    broken = [m for m in found if "regular expression" in m]
+    assert len(broken) == 1
+    assert broken[0].startswith(f"{tmp_path / 'lexicon.yaml'}:4: lexicon: reported_patterns:")
