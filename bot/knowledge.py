@@ -75,6 +75,9 @@ class CheckQuestion:
 @dataclass(frozen=True)
 class Lexicon:
     synonyms: dict[str, str] = field(default_factory=dict)
+    role_words: dict[str, str] = field(default_factory=dict)
+    """Words that name a role an entry can be `about` without being a synonym for it
+    ("collega" is its own word for matching, but a medewerker as a role)."""
     stopwords: frozenset[str] = frozenset()
     greetings: frozenset[str] = frozenset()
     help_patterns: tuple[re.Pattern[str], ...] = ()

@@ -10,6 +10,7 @@ from bot.text import fold
 
 LEXICON_KEYS = (
     "synonyms",
+    "role_words",
     "stopwords",
     "greetings",
     "help_patterns",
@@ -26,7 +27,8 @@ LEXICON_KEYS = (
 def read_lexicon(reader: FieldReader) -> Lexicon:
     reader.unknown_keys(LEXICON_KEYS)
     return Lexicon(
-        synonyms=_read_synonyms(reader),
+        synonyms=_read_word_map(reader, "synonyms"),
+        role_words=_read_word_map(reader, "role_words"),
         stopwords=_words(reader, "stopwords"),
         greetings=_words(reader, "greetings"),
         help_patterns=_patterns(reader, "help_patterns"),
@@ -48,21 +50,22 @@ def _patterns(reader: FieldReader, key: str) -> tuple[re.Pattern[str], ...]:
     return tuple(_compile(reader, key, pattern, line) for pattern, line in reader.text_list(key))
 
 
-def _read_synonyms(reader: FieldReader) -> dict[str, str]:
-    table = reader.mapping("synonyms")
+def _read_word_map(reader: FieldReader, key: str) -> dict[str, str]:
+    """A mapping of one word to a non-empty text (`synonyms`, `role_words`)."""
+    table = reader.mapping(key)
     if table is None:
         return {}
-    synonyms: dict[str, str] = {}
-    for variant, canonical in table.items():
-        line = table.line_of(variant)
-        if not isinstance(canonical, str) or not fold(canonical):
-            reader.problem(f"lexicon: synonym for '{variant}' must be non-empty text", line=line)
+    mapped: dict[str, str] = {}
+    for word, target in table.items():
+        line = table.line_of(word)
+        if not isinstance(target, str) or not fold(target):
+            reader.problem(f"lexicon: {key}: '{word}' must map to non-empty text", line=line)
             continue
-        if len(fold(str(variant)).split()) != 1:
-            reader.problem(f"lexicon: synonym key '{variant}' must be one word", line=line)
+        if len(fold(str(word)).split()) != 1:
+            reader.problem(f"lexicon: {key}: key '{word}' must be one word", line=line)
             continue
-        synonyms[fold(str(variant))] = fold(canonical)
-    return synonyms
+        mapped[fold(str(word))] = fold(target)
+    return mapped
 
 
 def _compile(reader: FieldReader, key: str, pattern: str, line: int) -> re.Pattern[str]:

@@ -88,7 +88,7 @@ class Matcher:
         self._requires_of = [normaliser.token_set(e.requires) for e in kb.entries]
         self._excludes_of = [normaliser.token_set(e.excludes) for e in kb.entries]
         self._about_of = [" ".join(normaliser.tokens(e.about)) for e in kb.entries]
-        self._roles = frozenset(filter(None, self._about_of))
+        self._role_of = _role_words(kb, normaliser, frozenset(filter(None, self._about_of)))
         tokenised = self._index()
         self._weights = self._token_weights()
         self.vocabulary = Vocabulary(self._weights)
@@ -151,7 +151,7 @@ class Matcher:
         """The role named first is the one the question is about: in "welke straf krijgt
         een leerling die een docent filmt" the docent is only part of the story."""
         for word in query:
-            named = self._roles.intersection(word.matches)
+            named = {self._role_of[w] for w in (word.token, *word.matches) if w in self._role_of}
             if named:
                 return frozenset(named)
         return frozenset()
@@ -299,6 +299,17 @@ class Matcher:
         if about and roles and about not in roles:
             score *= OTHER_ROLE
         return Candidate(self._entries[index], round(score, 1), overlap, coverage, fuzzy)
+
+
+def _role_words(kb: KnowledgeBase, normaliser: Normaliser, roles: frozenset[str]) -> dict[str, str]:
+    """Each word that names a role entries are `about`: the role itself, and the
+    lexicon's `role_words` for it."""
+    role_of = {role: role for role in roles}
+    for word, role in kb.lexicon.role_words.items():
+        tokens, target = normaliser.tokens(word), " ".join(normaliser.tokens(role))
+        if len(tokens) == 1 and target in roles:
+            role_of[tokens[0]] = target
+    return role_of
 
 
 def _most_shared(shared: dict[int, int]) -> list[int]:

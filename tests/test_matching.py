@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -219,6 +220,23 @@ def test_the_role_named_first_is_the_one_the_question_is_about():
     staff_first = "welke straf voor een docent die een post over een leerling maakt"
     assert plain.respond(pupil_first).entry == "straf-leerling"
     assert plain.respond(staff_first).entry == "straf-docent"
+
+
+def test_a_role_word_names_the_role_without_being_its_synonym():
+    question = "welke straf voor een collega na een post over een leerling"
+    bands = Bands(answer=30, clarify=20, margin=0, topic=20)
+    lexicon = replace(LEXICON, role_words={"collega": "docent"})
+    plain = build_core(ROLES_KB, bands).responder.matcher
+    with_roles = build_core(replace(ROLES_KB, lexicon=lexicon), bands).responder.matcher
+
+    def scores(matcher):
+        return {c.entry.id: c.score for c in matcher.match(question).candidates}
+
+    before, after = scores(plain), scores(with_roles)
+    # without the role word the leerling is the first role named; with it, the collega
+    assert after["straf-leerling"] == pytest.approx(before["straf-leerling"] * 0.85, abs=0.1)
+    assert before["straf-docent"] == pytest.approx(after["straf-docent"] * 0.85, abs=0.1)
+    assert "collega" in with_roles.match(question).tokens  # still its own word
 
 
 def test_one_topic_word_offers_its_topics_and_a_platform_alone_gets_help(responder):
