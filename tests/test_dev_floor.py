@@ -75,11 +75,27 @@ def test_a_help_phrase_in_a_real_question_does_not_hide_the_answer():
     assert answer.action in {"check", "answer"} and "ML2" in answer.rules
 
 
-def test_a_post_someone_else_placed_gets_the_rule_not_the_check():
-    respond = shared_core().responder.respond
-    reported = respond("een collega heeft een foto van mijn klas op haar insta gezet, mag dat?")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "een collega heeft een foto van mijn klas op haar insta gezet, mag dat?",
+        "een leerling heeft een foto van mij op zijn story gezet zonder te vragen, mag dat?",
+        "collega zet steeds fotos van haar klas op fb, kinderen herkenbaar. moet ik daar iets mee?",
+        "mogen ouders foto's van het schoolreisje in de klassenapp delen?",
+    ],
+)
+def test_a_post_someone_else_placed_gets_the_rule_not_the_check(text):
+    reported = shared_core().responder.respond(text)
     assert reported.action == "answer" and "ML2" in reported.rules
-    assert "al geplaatst" in reported.text
+
+
+def test_a_report_answer_says_what_to_do_about_another_post():
+    reported = shared_core().responder.respond("collega heeft een foto van mijn klas op fb gezet")
+    assert reported.action == "answer" and "al geplaatst" in reported.text
+
+
+def test_asking_about_a_post_of_ones_own_keeps_the_check():
+    respond = shared_core().responder.respond
     own = respond("een collega heeft een foto van mijn klas gemaakt, mag ik die op insta zetten?")
     assert own.action == "check"
 
