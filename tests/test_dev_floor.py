@@ -112,3 +112,19 @@ def test_someone_elses_doubt_is_not_the_askers():
         "wat is de regel voor leidinggevenden die twijfelen of ze iets mogen posten?"
     )
     assert answer.action == "answer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wat is het hoofdluisprotocol in groep 2",
+        "wat staat er in de cao over schorsing van een docent?",
+    ],
+)
+def test_another_protocol_or_the_cao_by_name_falls_back(text):
+    assert shared_core().responder.respond(text).action == "fallback"
+
+
+def test_the_social_media_protocol_by_name_is_in_scope():
+    answer = shared_core().responder.respond("voor wie geldt het socialemediaprotocol?")
+    assert answer.action == "answer" and "P" in answer.rules
