@@ -67,6 +67,11 @@ def is_offtopic(text: str, lexicon: Lexicon) -> bool:
     return _any(lexicon.offtopic_patterns, text)
 
 
+def opens_vaguely(text: str, lexicon: Lexicon) -> bool:
+    """'iets met ...', 'vraagje over ...', 'hoe zit het met ...': a subject, not yet a question."""
+    return _any(lexicon.vague_patterns, text)
+
+
 def reports_others_publication(text: str, lexicon: Lexicon) -> bool:
     """'een collega heeft ... op insta gezet': someone else published it, and the
     asker does not ask about a post of their own ("mag ik ...")."""

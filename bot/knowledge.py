@@ -84,6 +84,7 @@ class Lexicon:
     doubt_patterns: tuple[re.Pattern[str], ...] = ()
     request_patterns: tuple[re.Pattern[str], ...] = ()
     offtopic_patterns: tuple[re.Pattern[str], ...] = ()
+    vague_patterns: tuple[re.Pattern[str], ...] = ()
     reported_patterns: tuple[re.Pattern[str], ...] = ()
     own_publication_patterns: tuple[re.Pattern[str], ...] = ()
     publication_words: frozenset[str] = frozenset()

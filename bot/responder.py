@@ -19,6 +19,7 @@ from bot.intents import (
     is_small_talk,
     mentions_channel,
     mentions_publication,
+    opens_vaguely,
     reports_others_publication,
     requested_rule,
     shows_doubt,
@@ -28,6 +29,10 @@ from bot.knowledge import Entry, KnowledgeBase
 from bot.matcher import CLARIFY_OPTIONS, Candidate, Matcher, MatchResult
 from bot.messages import Answer, Option
 from bot.text import fold
+
+VAGUE_WORDS = 2
+"""A vague opening ("iets met een leerling op insta") with at most this many words of
+substance names a subject, not a question: the help, with its examples, fits it best."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,8 @@ class Responder:
         online = mentions_channel(text, lexicon)
         if self._vague(result):
             return self._vague_reply(result, online)
+        if opens_vaguely(text, lexicon) and len(result.tokens) <= VAGUE_WORDS:
+            return Answer("help", texts.HELP)
         best = result.best
         answer_band, clarify_band = self.bands.for_question(online, len(result.tokens))
         in_scope = best is not None and best.entry.in_scope

@@ -128,3 +128,10 @@ def test_another_protocol_or_the_cao_by_name_falls_back(text):
 def test_the_social_media_protocol_by_name_is_in_scope():
     answer = shared_core().responder.respond("voor wie geldt het socialemediaprotocol?")
     assert answer.action == "answer" and "P" in answer.rules
+
+
+def test_a_vague_opening_with_little_substance_gets_the_help():
+    respond = shared_core().responder.respond
+    assert respond("iets met ouders op fb").action == "help"
+    assert respond("vraagje over collega's en linkedin").action == "help"
+    assert respond("hoe zit het met foto's van leerlingen op insta").action == "check"
