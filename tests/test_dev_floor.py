@@ -135,3 +135,18 @@ def test_a_vague_opening_with_little_substance_gets_the_help():
     assert respond("iets met ouders op fb").action == "help"
     assert respond("vraagje over collega's en linkedin").action == "help"
     assert respond("hoe zit het met foto's van leerlingen op insta").action == "check"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil graag dat mijn teamleider er eerst naar kijkt",
+        "kan ik via jou een vraag aan mijn leidinggevende stellen?",
+        "ik durf die foto eigenlijk niet te posten",
+        "mijn directeur vindt dit vast prima, maar kun je het hem vragen?",
+        "zou mijn leidinggevende het goed vinden als ik dit tweet?",
+    ],
+)
+def test_more_ways_of_asking_for_the_manager_or_doubting_escalate(text):
+    answer = shared_core().responder.respond(text)
+    assert answer.action == "escalate" and "M6" in answer.rules
