@@ -1,3 +1,4 @@
+from bot.kb_loader import BUNDLED_KNOWLEDGE, load_knowledge
 from bot.knowledge import Lexicon
 from bot.normalise import Normaliser, stem
 from bot.text import MAX_MATCH_CHARS, fold
@@ -39,3 +40,9 @@ def test_normaliser_maps_chat_spelling_and_drops_stop_words():
 def test_normaliser_removes_repeated_tokens():
     tokens = Normaliser(Lexicon()).tokens("foto foto FOTO")
     assert tokens == ("foto",)
+
+
+def test_the_bundled_lexicon_reads_whatsapp_verbs_as_the_app():
+    normaliser = Normaliser(load_knowledge(BUNDLED_KNOWLEDGE).lexicon)
+    assert normaliser.tokens("whatsappen") == normaliser.tokens("whatsapp") == ("app",)
+    assert normaliser.tokens("whatsappt") == ("app",)
