@@ -118,6 +118,30 @@ async def test_mattermost_bot_works_over_https_and_wss(school: School, tmp_path:
         await bot.stop()
 
 
+@needs_openssl
+async def test_mattermost_websocket_trusts_the_ca_bundle_the_rest_calls_trust(
+    school: School, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """REQUESTS_CA_BUNDLE (no MATTERMOST_CA_FILE): REST and websocket both trust it."""
+    from fakes.mattermost_bot import start_bot
+
+    cert, key = self_signed(tmp_path)
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_tls.load_cert_chain(cert, key)
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(cert))
+    fake = school.fake
+    await fake.close()
+    await fake.start(ssl_context=server_tls)
+    bot = await start_bot(fake, school, tmp_path)
+    try:
+        dm = fake.direct_channel(school.ayse, school.bot)
+        await fake.post_as(school.ayse, dm, ANGRY_PARENT)
+        reply = await fake.next_post(dm.id, by=school.bot)
+        assert "M3" in reply["message"]
+    finally:
+        await bot.stop()
+
+
 async def test_mattermost_dropped_websocket_recovers_without_losing_or_repeating_a_reply(
     fake: FakeMattermost, school: School, bot: RunningBot
 ):

@@ -30,6 +30,7 @@ from handlers.mattermost.people import People
 from handlers.mattermost.rest import MattermostRest, RestError, TokenRefused
 from handlers.mattermost.slash import SlashEndpoint
 from handlers.mattermost.tasks import KeyedLock, Tasks
+from handlers.mattermost.transport import trusted_context
 from handlers.mattermost.websocket import Backoff, EventStream, WebsocketAuthError
 from handlers.runtime import DeliveryError, Runtime
 from handlers.workers import Share
@@ -231,7 +232,8 @@ class MattermostPlatform:
 
 
 def _ssl_context(config: MattermostConfig) -> ssl.SSLContext | None:
+    """The websocket trusts what the REST calls trust (see `trusted_context`)."""
     if config.server.scheme != "https":
         return None
-    cafile = str(config.ca_file) if config.ca_file else None
-    return ssl.create_default_context(cafile=cafile)
+    verify = str(config.ca_file) if config.ca_file else True
+    return trusted_context(str(config.server), verify)

@@ -93,7 +93,7 @@ class Transport:
     """Requests to one Mattermost server; safe to use from several threads."""
 
     def __init__(self, url: str, verify: bool | str, timeout: float) -> None:
-        settings = requests.Session().merge_environment_settings(url, {}, None, verify, None)
+        settings = _environment_settings(url, verify)
         server = urlsplit(url)
         proxy = select_proxy(url, settings["proxies"])
         tls = _tls_context(settings["verify"]) if server.scheme == "https" else None
@@ -158,6 +158,17 @@ def _closed_by_server(connection: http.client.HTTPConnection) -> bool:
 
 def _host_port(url: SplitResult) -> tuple[str, int]:
     return url.hostname or "", url.port or (443 if url.scheme == "https" else 80)
+
+
+def trusted_context(url: str, verify: bool | str) -> ssl.SSLContext:
+    """The TLS context the REST calls use for `url`, for the websocket to use too, so
+    that both trust the same CAs: `verify` (MATTERMOST_CA_FILE) when it names one,
+    else REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE, else requests' bundle."""
+    return _tls_context(_environment_settings(url, verify)["verify"])
+
+
+def _environment_settings(url: str, verify: bool | str) -> dict:
+    return requests.Session().merge_environment_settings(url, {}, None, verify, None)
 
 
 def _tls_context(verify: bool | str) -> ssl.SSLContext:
