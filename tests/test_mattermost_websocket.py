@@ -97,7 +97,11 @@ def test_mattermost_backoff_doubles_to_a_minute_and_resets_after_a_healthy_minut
 
 
 @needs_openssl
-async def test_mattermost_bot_works_over_https_and_wss(school: School, tmp_path: Path):
+@pytest.mark.parametrize("trust", ["MATTERMOST_CA_FILE", "REQUESTS_CA_BUNDLE"])
+async def test_mattermost_bot_works_over_https_and_wss(
+    trust: str, school: School, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The school's CA named either way: REST calls and websocket trust the same CAs."""
     from fakes.mattermost_bot import start_bot
 
     cert, key = self_signed(tmp_path)
@@ -107,33 +111,12 @@ async def test_mattermost_bot_works_over_https_and_wss(school: School, tmp_path:
     await fake.close()  # the plain-http server of the fixture; this test wants TLS
     await fake.start(ssl_context=server_tls)
     assert fake.url.startswith("https://")
-    bot = await start_bot(fake, school, tmp_path, env={"MATTERMOST_CA_FILE": str(cert)})
+    env = {trust: str(cert)} if trust == "MATTERMOST_CA_FILE" else {}
+    if not env:
+        monkeypatch.setenv(trust, str(cert))
+    bot = await start_bot(fake, school, tmp_path, env=env)
     try:
         assert bot.platform.stream.url.startswith("wss://")
-        dm = fake.direct_channel(school.ayse, school.bot)
-        await fake.post_as(school.ayse, dm, ANGRY_PARENT)
-        reply = await fake.next_post(dm.id, by=school.bot)
-        assert "M3" in reply["message"]
-    finally:
-        await bot.stop()
-
-
-@needs_openssl
-async def test_mattermost_websocket_trusts_the_ca_bundle_the_rest_calls_trust(
-    school: School, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
-    """REQUESTS_CA_BUNDLE (no MATTERMOST_CA_FILE): REST and websocket both trust it."""
-    from fakes.mattermost_bot import start_bot
-
-    cert, key = self_signed(tmp_path)
-    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    server_tls.load_cert_chain(cert, key)
-    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(cert))
-    fake = school.fake
-    await fake.close()
-    await fake.start(ssl_context=server_tls)
-    bot = await start_bot(fake, school, tmp_path)
-    try:
         dm = fake.direct_channel(school.ayse, school.bot)
         await fake.post_as(school.ayse, dm, ANGRY_PARENT)
         reply = await fake.next_post(dm.id, by=school.bot)
