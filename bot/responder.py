@@ -158,14 +158,16 @@ class Responder:
             return self.outside(entry, score)
         if entry.kind == "check":
             return self.checks.start(entry, score)
-        text = f"{entry.answer}\n\n{texts.source_line(entry.rules)}"
-        return Answer("answer", text, entry.rules, entry.id, score)
+        return self._plain_answer(entry, score)
 
-    @staticmethod
-    def answer_report(entry: Entry, score: float | None) -> Answer:
+    def answer_report(self, entry: Entry, score: float | None) -> Answer:
         """A publication check's subject, posted by someone else: the deciding
         questions are for the one who publishes, so the asker gets the rule."""
-        text = f"{entry.answer}\n\n{texts.REPORTED}\n\n{texts.source_line(entry.rules)}"
+        return self._plain_answer(entry, score, texts.REPORTED)
+
+    @staticmethod
+    def _plain_answer(entry: Entry, score: float | None, *notes: str) -> Answer:
+        text = "\n\n".join((entry.answer, *notes, texts.source_line(entry.rules)))
         return Answer("answer", text, entry.rules, entry.id, score)
 
     def show_rule(self, rule_id: str) -> Answer:

@@ -111,8 +111,10 @@ async def test_mattermost_bot_works_over_https_and_wss(
     await fake.close()  # the plain-http server of the fixture; this test wants TLS
     await fake.start(ssl_context=server_tls)
     assert fake.url.startswith("https://")
-    env = {trust: str(cert)} if trust == "MATTERMOST_CA_FILE" else {}
-    if not env:
+    env = {}
+    if trust == "MATTERMOST_CA_FILE":
+        env[trust] = str(cert)
+    else:
         monkeypatch.setenv(trust, str(cert))
     bot = await start_bot(fake, school, tmp_path, env=env)
     try:
