@@ -1,0 +1,55 @@
+"""The lexicon's signals beside the topic: doubt, asking for the manager, off-topic.
+
+The sentences are not in any labelled set: they test the patterns, not a case.
+"""
+
+from __future__ import annotations
+
+import pytest
+from engine_support import shared_core
+
+
+def respond(text: str):
+    return shared_core().responder.respond(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik zit een beetje in dubio over deze instapost",
+        "ik heb er geen goed gevoel bij om deze foto te delen",
+        "voel me niet zo lekker bij dat filmpje posten",
+        "wil geen fouten maken met dit bericht op fb",
+        "laat de teamleider maar bepalen of deze post kan",
+        "ik leg deze tweet liever bij iemand boven mij neer",
+        "kan ik dit bericht bij mijn leidinggevende neerleggen?",
+    ],
+)
+def test_doubt_and_handing_the_decision_up_escalate(text):
+    answer = respond(text)
+    assert answer.action == "escalate" and "M6" in answer.rules
+
+
+def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
+    answer = respond(
+        "een oud-collega wordt op facebook belachelijk gemaakt en ik weet niet wat ik ermee moet"
+    )
+    assert answer.action == "answer" and "M6" not in answer.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoeveel views had het filmpje van de open dag op tiktok",
+        "hoe pin ik een bericht vast op onze facebookpagina",
+        "wat is de avg eigenlijk",
+        "een collega mailde me een klacht, hoe mail ik netjes terug",
+    ],
+)
+def test_reach_figures_privacy_law_and_mail_fall_back(text):
+    assert respond(text).action == "fallback"
+
+
+def test_mail_about_a_social_media_post_stays_in_scope():
+    answer = respond("worden de mails over mijn tiktokfilmpje ergens bewaard")
+    assert answer.action == "answer" and "S1" in answer.rules
