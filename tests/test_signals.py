@@ -53,3 +53,9 @@ def test_reach_figures_privacy_law_and_mail_fall_back(text):
 def test_mail_about_a_social_media_post_stays_in_scope():
     answer = respond("worden de mails over mijn tiktokfilmpje ergens bewaard")
     assert answer.action == "answer" and "S1" in answer.rules
+
+
+def test_asking_only_whether_it_is_allowed_gets_the_help():
+    assert respond("is dit wel toegestaan dan").action == "help"
+    answer = respond("is het toegestaan om in de klassenapp te discussieren met ouders")
+    assert answer.action == "answer" and "M3" in answer.rules
