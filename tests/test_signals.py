@@ -23,6 +23,14 @@ def respond(text: str):
         "laat de teamleider maar bepalen of deze post kan",
         "ik leg deze tweet liever bij iemand boven mij neer",
         "kan ik dit bericht bij mijn leidinggevende neerleggen?",
+        "ik zat gisteren nog te dubben of ik dit filmpje online zou zetten",
+        "ik hou mijn hart vast als ik deze tweet verstuur",
+        "ik vertrouw dit bericht niet helemaal, kan het zo op fb?",
+        "ik weet het echt niet met deze post",
+        "ik vind het lastig om te bepalen of deze foto kan",
+        "leg deze post maar voor aan iemand",
+        "ik wil dit eerst aan de directeur laten zien, gaat dat via jou?",
+        "wie kan dit bericht even checken voordat ik het op linkedin zet",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -59,3 +67,8 @@ def test_asking_only_whether_it_is_allowed_gets_the_help():
     assert respond("is dit wel toegestaan dan").action == "help"
     answer = respond("is het toegestaan om in de klassenapp te discussieren met ouders")
     assert answer.action == "answer" and "M3" in answer.rules
+
+
+def test_distrusting_a_person_is_not_doubt_about_a_post():
+    answer = respond("ik vertrouw die ouder niet helemaal, hij filmt steeds op het plein")
+    assert answer.action != "escalate"
