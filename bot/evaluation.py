@@ -29,8 +29,13 @@ class Outcome:
 
     @property
     def correct(self) -> bool:
+        """The scoring of ../shared/eval/README.md: an acceptable action, citing one of
+        the listed rules, or none when none are listed. An acceptable clarify counts
+        whatever rules its offered topics carry."""
         if self.answer.action not in self.case.actions:
             return False
+        if self.answer.action == "clarify":
+            return True
         if self.case.rules is None:
             return not self.answer.rules
         return bool(set(self.case.rules) & set(self.answer.rules))
