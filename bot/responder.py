@@ -32,7 +32,7 @@ from bot.text import fold
 
 VAGUE_WORDS = 2
 """A vague opening ("iets met een leerling op insta") with at most this many words of
-substance names a subject, not a question: the help, with its examples, fits it best."""
+substance names a subject, not a question: the topics it may be about are offered."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ class Responder:
         if self._vague(result):
             return self._vague_reply(result, online)
         if opens_vaguely(text, lexicon) and len(result.tokens) <= VAGUE_WORDS:
-            return Answer("help", texts.HELP)
+            return self.clarify(result, 0.0) if result.best else Answer("help", texts.HELP)
         best = result.best
         answer_band, clarify_band = self.bands.for_question(online, len(result.tokens))
         in_scope = best is not None and best.entry.in_scope

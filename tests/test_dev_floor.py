@@ -133,10 +133,11 @@ def test_the_social_media_protocol_by_name_is_in_scope():
     assert answer.action == "answer" and "P" in answer.rules
 
 
-def test_a_vague_opening_with_little_substance_gets_the_help():
+def test_a_vague_opening_with_little_substance_offers_topics():
     respond = shared_core().responder.respond
-    assert respond("iets met ouders op fb").action == "help"
-    assert respond("vraagje over collega's en linkedin").action == "help"
+    assert respond("iets met ouders op fb").action == "clarify"
+    assert respond("vraagje over collega's en linkedin").action == "clarify"
+    assert respond("vraagje over iets").action == "help"
     assert respond("hoe zit het met foto's van leerlingen op insta").action == "check"
 
 
