@@ -72,3 +72,12 @@ def test_asking_only_whether_it_is_allowed_gets_the_help():
 def test_distrusting_a_person_is_not_doubt_about_a_post():
     answer = respond("ik vertrouw die ouder niet helemaal, hij filmt steeds op het plein")
     assert answer.action != "escalate"
+
+
+@pytest.mark.parametrize("text", ["help", "help!", "hoe werkt deze chat?"])
+def test_a_call_for_help_gets_the_help(text):
+    assert respond(text).action == "help"
+
+
+def test_helping_someone_is_no_call_for_help():
+    assert respond("mag ik een leerling vastpakken als ik hem help met zijn jas").action != "help"
