@@ -9,6 +9,7 @@ from bot.knowledge import Lexicon
 from bot.text import fold
 
 LEXICON_KEYS = (
+    "pattern_words",
     "synonyms",
     "role_words",
     "stopwords",
@@ -25,20 +26,33 @@ LEXICON_KEYS = (
 )
 
 
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+"""`{leader}` in a pattern: one of the words listed under that name in `pattern_words`.
+Letters only, so a repetition such as `{0,4}` is left alone."""
+
+
 def read_lexicon(reader: FieldReader) -> Lexicon:
     reader.unknown_keys(LEXICON_KEYS)
+    words = _pattern_words(reader)
+
+    def patterns(key: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(
+            _compile(reader, key, _expand(reader, key, pattern, line, words), line)
+            for pattern, line in reader.text_list(key)
+        )
+
     return Lexicon(
         synonyms=_read_word_map(reader, "synonyms"),
         role_words=_read_word_map(reader, "role_words"),
         stopwords=_words(reader, "stopwords"),
         greetings=_words(reader, "greetings"),
-        help_patterns=_patterns(reader, "help_patterns"),
-        doubt_patterns=_patterns(reader, "doubt_patterns"),
-        request_patterns=_patterns(reader, "request_patterns"),
-        offtopic_patterns=_patterns(reader, "offtopic_patterns"),
-        vague_patterns=_patterns(reader, "vague_patterns"),
-        reported_patterns=_patterns(reader, "reported_patterns"),
-        own_publication_patterns=_patterns(reader, "own_publication_patterns"),
+        help_patterns=patterns("help_patterns"),
+        doubt_patterns=patterns("doubt_patterns"),
+        request_patterns=patterns("request_patterns"),
+        offtopic_patterns=patterns("offtopic_patterns"),
+        vague_patterns=patterns("vague_patterns"),
+        reported_patterns=patterns("reported_patterns"),
+        own_publication_patterns=patterns("own_publication_patterns"),
         publication_words=_words(reader, "publication_words"),
         channel_words=_words(reader, "channel_words"),
     )
@@ -48,8 +62,37 @@ def _words(reader: FieldReader, key: str) -> frozenset[str]:
     return frozenset(fold(word) for word, _ in reader.text_list(key))
 
 
-def _patterns(reader: FieldReader, key: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(_compile(reader, key, pattern, line) for pattern, line in reader.text_list(key))
+def _pattern_words(reader: FieldReader) -> dict[str, str]:
+    """Named word lists for patterns (`leader: [leidinggevende, teamleider, ...]`), each
+    as a ready alternation, so a list shared by many patterns is kept in one place."""
+    table = reader.mapping("pattern_words", required=False)
+    if table is None:
+        return {}
+    named: dict[str, str] = {}
+    for name, words in table.items():
+        line = table.line_of(name)
+        if not _PLACEHOLDER.fullmatch(f"{{{name}}}"):
+            reader.problem(f"lexicon: pattern_words: name '{name}' must be letters", line=line)
+        elif (
+            not isinstance(words, list)
+            or not words
+            or not all(isinstance(w, str) and w.strip() for w in words)
+        ):
+            reader.problem(f"lexicon: pattern_words: '{name}' must list words", line=line)
+        else:
+            named[name] = "(?:" + "|".join(re.escape(fold(w)) for w in words) + ")"
+    return named
+
+
+def _expand(reader: FieldReader, key: str, pattern: str, line: int, words: dict[str, str]) -> str:
+    def replace(found: re.Match[str]) -> str:
+        name = found.group(1)
+        if name not in words:
+            reader.problem(f"lexicon: {key}: '{{{name}}}' is not in pattern_words", line=line)
+            return "(?!)"
+        return words[name]
+
+    return _PLACEHOLDER.sub(replace, pattern)
 
 
 def _read_word_map(reader: FieldReader, key: str) -> dict[str, str]:

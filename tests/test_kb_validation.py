@@ -1,5 +1,6 @@
 """A knowledge base with mistakes is refused, every problem reported as file:line."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,24 @@ def test_a_broken_pattern_is_named_with_its_list_and_line(tmp_path):
     broken = [m for m in found if "regular expression" in m]
     assert len(broken) == 1
     assert broken[0].startswith(f"{tmp_path / 'lexicon.yaml'}:4: lexicon: reported_patterns:")
+
+
+def test_a_named_word_list_stands_in_for_its_placeholder(tmp_path):
+    folder = tmp_path / "kb"
+    shutil.copytree(BUNDLED_KNOWLEDGE, folder)
+    lexicon = (folder / "lexicon.yaml").read_text(encoding="utf-8")
+    added = "  request_patterns:\n    - '\\bvraag (\\w+ ){0,2}aan mijn {leader}\\b'\n"
+    write(folder, "lexicon.yaml", lexicon.replace("  request_patterns:\n", added))
+    kb, problems = check_knowledge(folder)
+    assert problems == [] and kb is not None
+    pattern = kb.lexicon.request_patterns[0]
+    assert pattern.search("vraag het even aan mijn teamleider")
+    assert not pattern.search("vraag het aan mijn collega")
+
+
+def test_an_unknown_placeholder_is_named_with_its_list_and_line(tmp_path):
+    text = "lexicon:\n  doubt_patterns:\n    - 'twijfel'\n    - 'vraag {baas}'\n"
+    path = write(tmp_path, "lexicon.yaml", text)
+    assert f"{path}:4: lexicon: doubt_patterns: '{{baas}}' is not in pattern_words" in messages(
+        path
+    )
