@@ -88,13 +88,11 @@ class Responder:
         topic = self._topic(result)
         if asks_for_manager(text, lexicon):
             return self.escalation_offer(topic)
-        doubt = shows_doubt(text, lexicon)
-        if doubt and mentions_publication(text, lexicon):
+        # doubt is for the leidinggevende (M6) only about a publication: not about a grade
+        if shows_doubt(text, lexicon) and mentions_publication(text, lexicon):
             return self.escalation_offer(topic)
         if is_offtopic(text, lexicon):
             return Answer("fallback", texts.FALLBACK)
-        if doubt and topic:
-            return self.escalation_offer(topic)
         if self._only_help_request(text):
             return Answer("help", texts.HELP)
         online = mentions_channel(text, lexicon)

@@ -31,6 +31,13 @@ def respond(text: str):
         "leg deze post maar voor aan iemand",
         "ik wil dit eerst aan de directeur laten zien, gaat dat via jou?",
         "wie kan dit bericht even checken voordat ik het op linkedin zet",
+        "ik aarzel nog of ik die klassenfoto op fb zet",
+        "wel of niet doen, een filmpje van de kerstviering op mijn insta?",
+        "bang dat ik gedonder krijg als ik dit tweet",
+        "is dit te persoonlijk voor de ouderapp, een berichtje over mijn scheiding",
+        "zou je even willen meelezen met mijn linkedin post",
+        "wil eerst groen licht van mijn teamleider voor deze reel",
+        "kan iemand van het mt naar mijn blog kijken voor ik hem plaats",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -81,3 +88,17 @@ def test_a_call_for_help_gets_the_help(text):
 
 def test_helping_someone_is_no_call_for_help():
     assert respond("mag ik een leerling vastpakken als ik hem help met zijn jas").action != "help"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik twijfel over het cijfer dat ik een leerling gaf",
+        "mijn directeur twijfelt altijd over alles",
+        "een collega twijfelde niet en zette het meteen op insta",
+        "moet de directie een foto goedkeuren voordat hij op de site komt?",
+    ],
+)
+def test_doubt_about_something_else_or_someone_elses_is_not_escalated(text):
+    """Doubt goes to the leidinggevende only when it is the asker's, about a publication."""
+    assert respond(text).action != "escalate"
