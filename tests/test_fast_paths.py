@@ -79,6 +79,16 @@ def test_joined_lexicon_patterns_find_what_one_by_one_finds():
         assert any(joined), kind  # the texts exercise every kind
 
 
+def test_patterns_sharing_a_word_start_keep_their_meaning():
+    """A leading `\\b` is shared only by patterns wholly after it: in "\\bfoo|bar" the
+    second branch may start inside a word, and still does once joined."""
+    patterns = (re.compile(r"\bfoo|bar"), re.compile(r"\bbaz\b"), re.compile(r"[|(]qux"))
+    joined = intents._one_pattern(patterns)
+    assert joined is not None and joined.pattern.startswith(r"\b(?:(?:baz\b))")
+    for text, found in (("xbar", True), ("xfoo", False), ("a baz", True), ("abaz", False)):
+        assert intents._any(patterns, text) is found, text
+
+
 def test_patterns_that_cannot_be_joined_are_searched_one_by_one():
     backreference = (re.compile(r"(ja)\1"), re.compile("nee"))
     global_flag = (re.compile("(?i)twijfel"), re.compile("nee"))
