@@ -1,0 +1,36 @@
+"""Escalation of doubt as a floor, on three corpora of doubt messages and near misses.
+
+Each corpus (tests/eval/doubtN.yaml) lists `doubt`: the asker in doubt about
+their own publication, or asking for a leader to look, which must get the
+escalation offer; and `not_doubt`: near misses that must not. Written blind by
+helpers who saw only the protocol; doubt3 was never tuned on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from engine_support import shared_core
+
+EVAL = Path(__file__).resolve().parent / "eval"
+
+
+def escalated(texts: list[str]) -> float:
+    respond = shared_core().responder.respond
+    return sum(respond(text).action == "escalate" for text in texts) / len(texts)
+
+
+@pytest.mark.parametrize(
+    ("name", "recall", "false_escalations"),
+    [
+        ("doubt1.yaml", 0.88, 0.04),  # tuned on: 0.906 / 0.025
+        ("doubt2.yaml", 0.80, 0.02),  # blind 0.627 / 0.020, tuned 0.820 / 0.007
+        ("doubt3.yaml", 0.50, 0.05),  # blind: 0.520 / 0.040
+    ],
+)
+def test_doubt_is_escalated_and_near_misses_are_not(name, recall, false_escalations):
+    corpus = yaml.safe_load((EVAL / name).read_text(encoding="utf-8"))
+    assert escalated(corpus["doubt"]) >= recall
+    assert escalated(corpus["not_doubt"]) <= false_escalations
