@@ -31,6 +31,24 @@ finally:
 """
 """`python -m bot ...` under cProfile, timed by the CPU time of the event loop's thread:
 wall time would charge the loop with every wait for the GIL held by a worker thread."""
+FIXED_ANSWER = """
+import bot.responder
+
+_respond = bot.responder.Responder.respond
+_answers = {}
+
+
+def respond(self, text):
+    if id(self) not in _answers:
+        _answers[id(self)] = _respond(self, "wat mag ik over mijn werk op linkedin zetten")
+    return _answers[id(self)]
+
+
+bot.responder.Responder.respond = respond
+"""
+"""A `sitecustomize` that gives every question one answer worked out once: the bot
+with everything but matching, to show what matching costs under load. Through
+PYTHONPATH it reaches every worker process too."""
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
@@ -83,11 +101,13 @@ class BotProcess:
         users: list[tuple[str, str]],
         profile: Path | None = None,
         settings: dict[str, str] | None = None,
+        fixed_answer: bool = False,
     ) -> None:
         """Start the bot with a fresh database in `folder` and the simulated users (user id,
         username) in its directory, and `settings` (environment variables) over the
         bench's. `profile` runs it under cProfile (the event loop's thread only; the
-        REST worker threads are not profiled)."""
+        REST worker threads are not profiled); `fixed_answer` without matching
+        (FIXED_ANSWER)."""
         directory = folder / "directory.yaml"
         directory.write_text(school_directory(users), encoding="utf-8")
         self.log = folder / "bot.log"
@@ -102,6 +122,9 @@ class BotProcess:
             "BOT_DIRECTORY": str(directory),
         }
         env |= settings or {}
+        if fixed_answer:
+            (folder / "sitecustomize.py").write_text(FIXED_ANSWER, encoding="utf-8")
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(folder), env.get("PYTHONPATH")]))
         command = [sys.executable, "-m", "bot", "serve", "--platform", "mattermost"]
         if profile is not None:
             command[1:3] = ["-c", PROFILED, str(profile)]

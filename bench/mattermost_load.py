@@ -24,7 +24,7 @@ Shapes of load, in this order:
 
 Run: .venv/bin/python bench/mattermost_load.py [--users 50] [--messages 100000]
      [--rate 300] [--seconds 60] [--rounds 10] [--quick] [--profile bot.prof]
-     [--bot-env BOT_LOG_LEVEL=WARNING ...]
+     [--fixed-answer] [--bot-env BOT_LOG_LEVEL=WARNING ...]
 """
 
 from __future__ import annotations
@@ -188,7 +188,8 @@ async def run(args: argparse.Namespace) -> None:
     dms = [server.direct_channel(user, me) for user in users]
     with tempfile.TemporaryDirectory() as folder:
         people = [(user.id, user.username) for user in users]
-        bot = BotProcess(Path(folder), server.url, me.token, people, args.profile, args.bot_env)
+        settings, fixed = args.bot_env, args.fixed_answer
+        bot = BotProcess(Path(folder), server.url, me.token, people, args.profile, settings, fixed)
         try:
             await connected(server, bot, args.workers)
             load = Load(server, users, dms, bot)
@@ -241,6 +242,11 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="5,000 messages, 15 s, 3 bursts")
     parser.add_argument("--workers", type=int, default=1, help="bot processes (BOT_WORKERS)")
     parser.add_argument("--profile", type=Path, help="run the bot under cProfile, stats here")
+    parser.add_argument(
+        "--fixed-answer",
+        action="store_true",
+        help="every question gets one answer worked out once: what the bot costs without matching",
+    )
     parser.add_argument(
         "--bot-env", action="append", default=[], metavar="KEY=VALUE", help="bot setting"
     )
