@@ -35,6 +35,7 @@ def test_dev_set_meets_the_targets():
         ("holdout8.yaml", 0.87, 0.95, 0.85),  # blind until scored: 0.846 then
         ("holdout9.yaml", 0.87, 0.95, 0.85),  # blind until scored: 0.866 then
         ("holdout10.yaml", 0.89, 0.95, 0.95),  # blind until scored: 0.854 then
+        ("holdout11.yaml", 0.86, 0.95, 0.95),  # blind until scored: 0.826 then
     ],
 )
 def test_holdout_sets_do_not_regress(name, floor, recall, rejection):
