@@ -26,8 +26,8 @@ def escalated(texts: list[str]) -> float:
     ("name", "recall", "false_escalations"),
     [
         ("doubt1.yaml", 0.88, 0.04),  # tuned on: 0.906 / 0.025
-        ("doubt2.yaml", 0.80, 0.02),  # blind 0.627 / 0.020, tuned 0.820 / 0.007
-        ("doubt3.yaml", 0.50, 0.05),  # blind: 0.520 / 0.040
+        ("doubt2.yaml", 0.83, 0.02),  # blind 0.627 / 0.020, tuned 0.853 / 0.007
+        ("doubt3.yaml", 0.52, 0.05),  # never read: 0.520 / 0.040 when scored, 0.540 now
     ],
 )
 def test_doubt_is_escalated_and_near_misses_are_not(name, recall, false_escalations):

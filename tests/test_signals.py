@@ -38,6 +38,8 @@ def respond(text: str):
         "zou je even willen meelezen met mijn linkedin post",
         "wil eerst groen licht van mijn teamleider voor deze reel",
         "kan iemand van het mt naar mijn blog kijken voor ik hem plaats",
+        "k weet nie of ik dit op insta kan zetten",
+        "ik weet het even niet meer met deze foto van de klas",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
