@@ -3,7 +3,7 @@
 Each corpus (tests/eval/doubtN.yaml) lists `doubt`: the asker in doubt about
 their own publication, or asking for a leader to look, which must get the
 escalation offer; and `not_doubt`: near misses that must not. Written blind by
-helpers who saw only the protocol; doubt3 was never tuned on.
+helpers who saw only the protocol; each was scored blind before it was tuned on.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ def escalated(texts: list[str]) -> float:
 @pytest.mark.parametrize(
     ("name", "recall", "false_escalations"),
     [
-        ("doubt1.yaml", 0.88, 0.04),  # tuned on: 0.906 / 0.025
-        ("doubt2.yaml", 0.83, 0.02),  # blind 0.627 / 0.020, tuned 0.853 / 0.007
-        ("doubt3.yaml", 0.52, 0.05),  # never read: 0.520 / 0.040 when scored, 0.540 now
+        ("doubt1.yaml", 0.89, 0.04),  # tuned on: 0.912 / 0.025
+        ("doubt2.yaml", 0.85, 0.02),  # blind 0.627 / 0.020, tuned 0.867 / 0.013
+        ("doubt3.yaml", 0.70, 0.04),  # blind 0.520 / 0.040, tuned 0.720 / 0.027
     ],
 )
 def test_doubt_is_escalated_and_near_misses_are_not(name, recall, false_escalations):

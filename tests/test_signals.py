@@ -40,6 +40,12 @@ def respond(text: str):
         "kan iemand van het mt naar mijn blog kijken voor ik hem plaats",
         "k weet nie of ik dit op insta kan zetten",
         "ik weet het even niet meer met deze foto van de klas",
+        "mijn maag zegt nee bij dit filmpje van de klas",
+        "het zit me dwars of ik die tweet moet plaatsen",
+        "doe ik er goed aan om deze foto op fb te zetten",
+        "lees je even mee voordat ik dit bericht post",
+        "ik wil hierover eerst sparren met mijn teamleider, het gaat om een linkedin post",
+        "mijn post is misschien te cynisch, ik zet hem op insta",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -99,6 +105,9 @@ def test_helping_someone_is_no_call_for_help():
         "mijn directeur twijfelt altijd over alles",
         "een collega twijfelde niet en zette het meteen op insta",
         "moet de directie een foto goedkeuren voordat hij op de site komt?",
+        "de conciërge heeft een filmpje op tiktok gezet, moet ik de directie inlichten",
+        "moeten alle posts op het schoolaccount eerst langs de directeur",
+        "hoe meld ik me ziek bij mijn teamleider, bellen of appen",
     ],
 )
 def test_doubt_about_something_else_or_someone_elses_is_not_escalated(text):
