@@ -46,9 +46,13 @@ def _one_pattern(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | Non
         return None
     if not patterns:
         return _NEVER
-    at_word = [p.pattern[2:] for p in patterns if _starts_at_word(p.pattern)]
-    others = [p.pattern for p in patterns if not _starts_at_word(p.pattern)]
-    parts = [f"(?:{p})" for p in others]
+    at_word: list[str] = []
+    parts: list[str] = []
+    for pattern in (p.pattern for p in patterns):
+        if _starts_at_word(pattern):
+            at_word.append(pattern[2:])
+        else:
+            parts.append(f"(?:{pattern})")
     if at_word:
         parts.insert(0, r"\b(?:" + "|".join(f"(?:{p})" for p in at_word) + ")")
     try:

@@ -1,4 +1,5 @@
-"""The lexicon's signals beside the topic: doubt, asking for the manager, off-topic.
+"""The lexicon's signals beside the topic: doubt, asking for the manager, help, vague
+openings, reports of another's post, off-topic.
 
 The sentences are not in any labelled set: they test the patterns, not a case.
 """
@@ -31,6 +32,12 @@ def respond(text: str):
         "leg deze post maar voor aan iemand",
         "ik wil dit eerst aan de directeur laten zien, gaat dat via jou?",
         "wie kan dit bericht even checken voordat ik het op linkedin zet",
+        "moet ik dit eerst aan mijn teamleider vragen? ik wil iets kritisch posten",
+        "ik wil graag dat mijn teamleider er eerst naar kijkt",
+        "kan ik via jou een vraag aan mijn leidinggevende stellen?",
+        "ik durf die foto eigenlijk niet te posten",
+        "mijn directeur vindt dit vast prima, maar kun je het hem vragen?",
+        "zou mijn leidinggevende het goed vinden als ik dit tweet?",
         "ik aarzel nog of ik die klassenfoto op fb zet",
         "wel of niet doen, een filmpje van de kerstviering op mijn insta?",
         "bang dat ik gedonder krijg als ik dit tweet",
@@ -67,9 +74,11 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "hoe pin ik een bericht vast op onze facebookpagina",
         "wat is de avg eigenlijk",
         "een collega mailde me een klacht, hoe mail ik netjes terug",
+        "wat is het hoofdluisprotocol in groep 2",
+        "wat staat er in de cao over schorsing van een docent?",
     ],
 )
-def test_reach_figures_privacy_law_and_mail_fall_back(text):
+def test_reach_figures_privacy_law_mail_and_other_agreements_fall_back(text):
     assert respond(text).action == "fallback"
 
 
@@ -89,7 +98,25 @@ def test_distrusting_a_person_is_not_doubt_about_a_post():
     assert answer.action != "escalate"
 
 
-@pytest.mark.parametrize("text", ["help", "help!", "hoe werkt deze chat?"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "help",
+        "help!",
+        "hoe werkt deze chat?",
+        "hallo bot",
+        "wat kan ik met jou?",
+        "waarvoor ben jij?",
+        "waar ben je voor bedoeld",
+        "hoe gebruik ik deze bot",
+        "ik snap niet hoe dit werkt",
+        "kun je me helpen?",
+        "is dit de protocolbot?",
+        "Waar kan ik je allemaal over vragen?",
+        "hallo, ben nieuw hier. hoe werkt dit ding?",
+        "welke commando's heb je",
+    ],
+)
 def test_a_call_for_help_gets_the_help(text):
     assert respond(text).action == "help"
 
@@ -113,3 +140,53 @@ def test_helping_someone_is_no_call_for_help():
 def test_doubt_about_something_else_or_someone_elses_is_not_escalated(text):
     """Doubt goes to the leidinggevende only when it is the asker's, about a publication."""
     assert respond(text).action != "escalate"
+
+
+def test_asking_what_to_ask_is_help_even_with_two_help_phrases():
+    assert respond("welke vragen kan ik aan je stellen?").action == "help"
+
+
+def test_a_help_phrase_in_a_real_question_does_not_hide_the_answer():
+    answer = respond("kun je me helpen, mag ik een foto van mijn klas op insta zetten?")
+    assert answer.action in {"check", "answer"} and "ML2" in answer.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "een collega heeft een foto van mijn klas op haar insta gezet, mag dat?",
+        "een leerling heeft een foto van mij op zijn story gezet zonder te vragen, mag dat?",
+        "collega zet steeds fotos van haar klas op fb, kinderen herkenbaar. moet ik daar iets mee?",
+        "mogen ouders foto's van het schoolreisje in de klassenapp delen?",
+    ],
+)
+def test_a_post_someone_else_placed_gets_the_rule_not_the_check(text):
+    reported = respond(text)
+    assert reported.action == "answer" and "ML2" in reported.rules
+
+
+def test_a_report_answer_says_what_to_do_about_another_post():
+    reported = respond("collega heeft een foto van mijn klas op fb gezet")
+    assert reported.action == "answer" and "al geplaatst" in reported.text
+
+
+def test_asking_about_a_post_of_ones_own_keeps_the_check():
+    own = respond("een collega heeft een foto van mijn klas gemaakt, mag ik die op insta zetten?")
+    assert own.action == "check"
+
+
+def test_someone_elses_doubt_is_not_the_askers():
+    answer = respond("wat is de regel voor leidinggevenden die twijfelen of ze iets mogen posten?")
+    assert answer.action == "answer"
+
+
+def test_the_social_media_protocol_by_name_is_in_scope():
+    answer = respond("voor wie geldt het socialemediaprotocol?")
+    assert answer.action == "answer" and "P" in answer.rules
+
+
+def test_a_vague_opening_with_little_substance_offers_topics():
+    assert respond("iets met ouders op fb").action == "clarify"
+    assert respond("vraagje over collega's en linkedin").action == "clarify"
+    assert respond("vraagje over iets").action == "help"
+    assert respond("hoe zit het met foto's van leerlingen op insta").action == "check"
