@@ -70,6 +70,14 @@ class FieldReader:
             self.problem(f"{self.what}: '{key}' has {len(value)} items, at least {min_items}", key)
         return items
 
+    def flag(self, key: str) -> bool:
+        """An optional true/false field; absent is false."""
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            self.problem(f"{self.what}: '{key}' must be true or false, not {type_name(value)}", key)
+            return False
+        return value
+
     def mapping(self, key: str, required: bool = True) -> LineDict | None:
         value = self.data.get(key)
         if value is None:

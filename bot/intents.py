@@ -151,6 +151,11 @@ def without_help_request(text: str, lexicon: Lexicon) -> str | None:
     return folded if found else None
 
 
+def greets(text: str, lexicon: Lexicon) -> bool:
+    """A greeting or thanks anywhere in the text ("hoi", "top, bedankt")."""
+    return not lexicon.greetings.isdisjoint(fold(text).split())
+
+
 def is_small_talk(text: str, lexicon: Lexicon) -> bool:
     """Only greetings, thanks and filler words: nothing to match."""
     words = fold(text).split()

@@ -198,6 +198,7 @@ def _read_entry(reader: FieldReader, parts: _Parts) -> None:
             "about",
             "answer",
             "checks",
+            "broad",
         )
     )
     entry_id = reader.text("id")
@@ -224,6 +225,7 @@ def _read_entry(reader: FieldReader, parts: _Parts) -> None:
         about=reader.text("about", required=False),
         answer=reader.text("answer"),
         checks=tuple(c for c, _ in reader.text_list("checks", required=False)),
+        broad=reader.flag("broad"),
         source=f"{reader.file}:{reader.line()}",
     )
     if entry_id and _claim(

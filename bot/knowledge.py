@@ -44,6 +44,9 @@ class Entry:
     excludes: tuple[str, ...] = ()
     """Words that rule this entry out: "welke straffen krijgen leerlingen die zich niet
     aan het protocol houden" is not a question about whom the protocol applies to."""
+    broad: bool = False
+    """Offered when a question names no topic at all ("mag dat?"): one of the few
+    subjects most questions are about."""
     about: str = ""
     """The role the entry is about (medewerker, leerling, ouder), for entries that
     differ mainly by role, like the consequences for staff, pupils and parents."""
@@ -101,6 +104,9 @@ class KnowledgeBase:
 
     def entry(self, entry_id: str) -> Entry | None:
         return next((e for e in self.entries if e.id == entry_id), None)
+
+    def broad_entries(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.broad)
 
     def checks_for(self, entry: Entry) -> tuple[CheckQuestion, ...]:
         ids = entry.checks or tuple(self.checks)

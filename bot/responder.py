@@ -14,6 +14,7 @@ from bot.checkflow import CheckFlow
 from bot.intents import (
     asks_for_help,
     asks_for_manager,
+    greets,
     is_known_rule,
     is_offtopic,
     is_small_talk,
@@ -97,9 +98,9 @@ class Responder:
             return Answer("help", texts.HELP)
         online = mentions_channel(text, lexicon)
         if self._vague(result):
-            return self._vague_reply(result, online)
+            return self._vague_reply(text, result, online)
         if opens_vaguely(text, lexicon) and len(result.tokens) <= VAGUE_WORDS:
-            return self.clarify(result, 0.0) if result.best else Answer("help", texts.HELP)
+            return self.clarify(result, 0.0) if result.best else self.broad_clarify()
         best = result.best
         answer_band, clarify_band = self.bands.for_question(online, len(result.tokens))
         in_scope = best is not None and best.entry.in_scope
@@ -125,11 +126,14 @@ class Responder:
             return True
         return len(result.tokens) == 1 and self.matcher.is_generic(result.tokens[0])
 
-    def _vague_reply(self, result: MatchResult, online: bool) -> Answer:
-        """One word many topics share. A topic word ("foto's?", "sancties") gets those
-        topics to pick from; a platform alone ("insta?") or nothing gets the help."""
-        if online or not result.tokens or result.best is None:
+    def _vague_reply(self, text: str, result: MatchResult, online: bool) -> Answer:
+        """Nothing to match, or one word many topics share. A greeting gets the help; a
+        topic word ("foto's?", "sancties") gets those topics to pick from; a question
+        without one ("mag dat?", "insta?") gets the subjects most questions are about."""
+        if greets(text, self.kb.lexicon) or asks_for_help(text, self.kb.lexicon):
             return Answer("help", texts.HELP)
+        if online or not result.tokens or result.best is None:
+            return self.broad_clarify()
         return self.clarify(result, 0.0)
 
     def _clear_winner(self, result: MatchResult) -> bool:
@@ -195,6 +199,22 @@ class Responder:
             rules,
             None,
             best.score if best else None,
+            (*options, Option(texts.CLARIFY_NONE, "topic:none")),
+        )
+
+    def broad_clarify(self) -> Answer:
+        """The subjects most questions are about, for a question that names none."""
+        entries = self.kb.broad_entries()[:CLARIFY_OPTIONS]
+        if not entries:
+            return Answer("help", texts.HELP)
+        options = tuple(Option(e.title, f"topic:{e.id}") for e in entries)
+        rules = tuple(dict.fromkeys(r for e in entries for r in e.rules))
+        return Answer(
+            "clarify",
+            texts.CLARIFY_BROAD,
+            rules,
+            None,
+            None,
             (*options, Option(texts.CLARIFY_NONE, "topic:none")),
         )
 

@@ -26,6 +26,10 @@ OUTSIDE = (
 )
 
 CLARIFY = "Ik weet niet zeker wat je bedoelt. Gaat het over een van deze onderwerpen?"
+CLARIFY_BROAD = (
+    "Vertel me iets meer, dan help ik je verder. Gaat het over een van deze onderwerpen? "
+    "Je mag je vraag ook in je eigen woorden stellen."
+)
 CLARIFY_NONE = "Geen van deze"
 CLARIFY_NONE_REPLY = (
     "Jammer, dan begrijp ik je vraag nog niet. Probeer hem eens anders te stellen, "

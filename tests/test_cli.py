@@ -75,6 +75,13 @@ def test_chat_with_piped_input_picks_options_by_number(capsys, monkeypatch, tmp_
     assert "Traceback" not in out
 
 
+def test_chat_question_without_topic_leads_to_the_picked_topic(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("BOT_DB", str(tmp_path / "bot.db"))
+    _, out, _ = run(capsys, "chat", stdin="mag dat?\n1\n", monkeypatch=monkeypatch)
+    assert "[1] Foto of filmpje plaatsen" in out
+    assert "Staan er leerlingen, collega's of ouders herkenbaar op" in out
+
+
 def test_chat_check_stops_when_consent_is_missing(capsys, monkeypatch, tmp_path):
     monkeypatch.setenv("BOT_DB", str(tmp_path / "bot.db"))
     script = "mag ik een foto van mijn klas op insta zetten\n1\n2\n"

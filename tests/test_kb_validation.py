@@ -141,6 +141,14 @@ def test_about_names_one_role(tmp_path):
     ]
 
 
+def test_broad_is_true_or_false(tmp_path):
+    entry = GOOD_ENTRY.format(id="e", q="foto")
+    fine = write(tmp_path, "ok.yaml", "entries:\n" + entry + "    broad: true\n")
+    assert messages(fine) == []
+    wrong = write(tmp_path, "bad.yaml", "entries:\n" + entry + "    broad: ja\n")
+    assert messages(wrong) == [f"{wrong}:13: entry 'e': 'broad' must be true or false, not str"]
+
+
 def test_a_phrasing_with_an_excluded_word_is_named(tmp_path):
     entry = GOOD_ENTRY.format(id="e", q="voor wie").replace(
         "      - voor wie vijf\n", "      - straf voor wie\n"

@@ -87,8 +87,38 @@ def test_mail_about_a_social_media_post_stays_in_scope():
     assert answer.action == "answer" and "S1" in answer.rules
 
 
-def test_asking_only_whether_it_is_allowed_gets_the_help():
-    assert respond("is dit wel toegestaan dan").action == "help"
+BROAD_TOPICS = [
+    "topic:foto-plaatsen",
+    "topic:bericht-over-werk-plaatsen",
+    "topic:discussie-met-ouder",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mag dat?",
+        "is dit wel toegestaan dan",
+        "wat mag wel en wat niet eigenlijk",
+        "hoe zit het nou met die regels",
+        "vraagje over iets",
+        "social media?",
+    ],
+)
+def test_a_question_that_names_no_topic_offers_the_broad_topics(text):
+    answer = respond(text)
+    assert answer.action == "clarify"
+    assert [o.action for o in answer.options] == [*BROAD_TOPICS, "topic:none"]
+
+
+@pytest.mark.parametrize(
+    "text", ["hoi", "hee, mag ik iets vragen", "wat kan ik je eigenlijk vragen?", "top, bedankt"]
+)
+def test_a_greeting_or_a_question_about_the_bot_gets_the_help(text):
+    assert respond(text).action == "help"
+
+
+def test_asking_only_whether_it_is_allowed_in_a_topic_gets_its_answer():
     answer = respond("is het toegestaan om in de klassenapp te discussieren met ouders")
     assert answer.action == "answer" and "M3" in answer.rules
 
@@ -188,5 +218,4 @@ def test_the_social_media_protocol_by_name_is_in_scope():
 def test_a_vague_opening_with_little_substance_offers_topics():
     assert respond("iets met ouders op fb").action == "clarify"
     assert respond("vraagje over collega's en linkedin").action == "clarify"
-    assert respond("vraagje over iets").action == "help"
     assert respond("hoe zit het met foto's van leerlingen op insta").action == "check"
