@@ -128,8 +128,14 @@ def mentions_channel(text: str, lexicon: Lexicon) -> bool:
 
 
 def _mentions(text: str, words: frozenset[str]) -> bool:
-    ends = _compound_ends(words)
-    return any(w in words or w.startswith(ends) or w.endswith(ends) for w in fold(text).split())
+    return any(w in words or _in_compound(w, words) for w in fold(text).split())
+
+
+def _in_compound(word: str, words: frozenset[str]) -> bool:
+    """"fbgroep", "linkedinpost": a listed word with at least two more letters, so that
+    an inflection ("sociale" of "social") is not taken for a compound."""
+    long_enough = tuple(p for p in _compound_ends(words) if len(word) >= len(p) + 2)
+    return bool(long_enough) and (word.startswith(long_enough) or word.endswith(long_enough))
 
 
 @lru_cache(maxsize=8)

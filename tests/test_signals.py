@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from engine_support import shared_core
 
+from bot.intents import mentions_channel
+
 
 def respond(text: str):
     return shared_core().responder.respond(text)
@@ -76,10 +78,25 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "een collega mailde me een klacht, hoe mail ik netjes terug",
         "wat is het hoofdluisprotocol in groep 2",
         "wat staat er in de cao over schorsing van een docent?",
+        "wanneer is de studiedag over sociale veiligheid?",
     ],
 )
-def test_reach_figures_privacy_law_mail_and_other_agreements_fall_back(text):
+def test_subjects_beside_the_protocol_fall_back(text):
     assert respond(text).action == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("text", "online"),
+    [
+        ("sociale veiligheid", False),
+        ("sociale vaardigheden", False),
+        ("op sociale media", True),
+        ("in een linkedinpost", True),
+        ("zat te facebooken", True),
+    ],
+)
+def test_an_inflection_is_no_compound_of_a_social_medium(text, online):
+    assert mentions_channel(text, shared_core().responder.kb.lexicon) is online
 
 
 def test_mail_about_a_social_media_post_stays_in_scope():
