@@ -132,10 +132,11 @@ def _mentions(text: str, words: frozenset[str]) -> bool:
 
 
 def _in_compound(word: str, words: frozenset[str]) -> bool:
-    """"fbgroep", "linkedinpost": a listed word with at least two more letters, so that
-    an inflection ("sociale" of "social") is not taken for a compound."""
-    long_enough = tuple(p for p in _compound_ends(words) if len(word) >= len(p) + 2)
-    return bool(long_enough) and (word.startswith(long_enough) or word.endswith(long_enough))
+    """"fbgroep", "linkedinpost", "tiktoks": a listed word inside a longer one, but not
+    with only an adjective's -e ("sociale" is not a form of "social")."""
+    ends = _compound_ends(words)
+    adjective = word.endswith("e") and word[:-1] in words
+    return (word.startswith(ends) or word.endswith(ends)) and not adjective
 
 
 @lru_cache(maxsize=8)

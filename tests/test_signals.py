@@ -93,6 +93,7 @@ def test_subjects_beside_the_protocol_fall_back(text):
         ("op sociale media", True),
         ("in een linkedinpost", True),
         ("zat te facebooken", True),
+        ("twee tiktoks", True),
     ],
 )
 def test_an_inflection_is_no_compound_of_a_social_medium(text, online):
