@@ -122,6 +122,11 @@ def mentions_publication(text: str, lexicon: Lexicon) -> bool:
     return _mentions(text, lexicon.publication_words)
 
 
+def mentions_other_matter(text: str, lexicon: Lexicon) -> bool:
+    """A matter a leidinggevende decides that is no publication: a roster, leave, a grade."""
+    return _mentions(text, lexicon.other_matter_words)
+
+
 def mentions_channel(text: str, lexicon: Lexicon) -> bool:
     """A social medium or being online: "insta", "fb-groep", "linkedinpost", "comments"."""
     return _mentions(text, lexicon.channel_words)
@@ -132,7 +137,7 @@ def _mentions(text: str, words: frozenset[str]) -> bool:
 
 
 def _in_compound(word: str, words: frozenset[str]) -> bool:
-    """"fbgroep", "linkedinpost", "tiktoks": a listed word inside a longer one, but not
+    """ "fbgroep", "linkedinpost", "tiktoks": a listed word inside a longer one, but not
     with only an adjective's -e ("sociale" is not a form of "social")."""
     ends = _compound_ends(words)
     adjective = word.endswith("e") and word[:-1] in words

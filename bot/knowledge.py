@@ -92,6 +92,7 @@ class Lexicon:
     own_publication_patterns: tuple[re.Pattern[str], ...] = ()
     publication_words: frozenset[str] = frozenset()
     channel_words: frozenset[str] = frozenset()
+    other_matter_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

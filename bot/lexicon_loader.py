@@ -23,6 +23,7 @@ LEXICON_KEYS = (
     "own_publication_patterns",
     "publication_words",
     "channel_words",
+    "other_matter_words",
 )
 
 
@@ -55,6 +56,7 @@ def read_lexicon(reader: FieldReader) -> Lexicon:
         own_publication_patterns=patterns("own_publication_patterns"),
         publication_words=_words(reader, "publication_words"),
         channel_words=_words(reader, "channel_words"),
+        other_matter_words=_words(reader, "other_matter_words"),
     )
 
 

@@ -19,6 +19,7 @@ from bot.intents import (
     is_offtopic,
     is_small_talk,
     mentions_channel,
+    mentions_other_matter,
     mentions_publication,
     opens_vaguely,
     reports_others_publication,
@@ -87,7 +88,7 @@ class Responder:
         lexicon = self.kb.lexicon
         result = self.matcher.match(text)
         topic = self._topic(result)
-        if asks_for_manager(text, lexicon):
+        if asks_for_manager(text, lexicon) and self._may_be_publication(text):
             return self.escalation_offer(topic)
         # doubt is for the leidinggevende (M6) only about a publication: not about a grade
         if shows_doubt(text, lexicon) and mentions_publication(text, lexicon):
@@ -115,6 +116,12 @@ class Responder:
         if best and best.score >= clarify_band:
             return self.clarify(result, clarify_band)
         return Answer("fallback", texts.FALLBACK, score=best.score if best else None)
+
+    def _may_be_publication(self, text: str) -> bool:
+        """A request for the leidinggevende is for this bot unless it is plainly about
+        something else: it names a roster or leave, and no publication."""
+        lexicon = self.kb.lexicon
+        return mentions_publication(text, lexicon) or not mentions_other_matter(text, lexicon)
 
     def _only_help_request(self, text: str) -> bool:
         rest = without_help_request(text, self.kb.lexicon)

@@ -55,6 +55,8 @@ def respond(text: str):
         "lees je even mee voordat ik dit bericht post",
         "ik wil hierover eerst sparren met mijn teamleider, het gaat om een linkedin post",
         "mijn post is misschien te cynisch, ik zet hem op insta",
+        "kan mijn teamleider naar mijn post over het nieuwe rooster kijken?",
+        "kun je dit aan mijn leidinggevende voorleggen?",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -183,10 +185,14 @@ def test_helping_someone_is_no_call_for_help():
         "de conciërge heeft een filmpje op tiktok gezet, moet ik de directie inlichten",
         "moeten alle posts op het schoolaccount eerst langs de directeur",
         "hoe meld ik me ziek bij mijn teamleider, bellen of appen",
+        "kan mijn teamleider ff naar mijn lesrooster kijken?",
+        "kun je mijn leidinggevende vragen of ik vrijdag vrij kan krijgen",
+        "ik wil dat de directeur mijn verslag van de vergadering leest",
     ],
 )
 def test_doubt_about_something_else_or_someone_elses_is_not_escalated(text):
-    """Doubt goes to the leidinggevende only when it is the asker's, about a publication."""
+    """Doubt and requests go to the leidinggevende only about a publication: a roster or
+    leave is for the leidinggevende directly."""
     assert respond(text).action != "escalate"
 
 
