@@ -57,6 +57,15 @@ def respond(text: str):
         "mijn post is misschien te cynisch, ik zet hem op insta",
         "kan mijn teamleider naar mijn post over het nieuwe rooster kijken?",
         "kun je dit aan mijn leidinggevende voorleggen?",
+        "ik heb een naar voorgevoel bij mijn tweet over de staking",
+        "ik begeef me op glad ijs met deze post over de cao",
+        "zit in tweestrijd over mijn reel van het schoolkamp",
+        "kan die foto van de klas zo de deur uit?",
+        "wat vind jij, kan mijn filmpje van de sportdag zo online?",
+        "kan deze tekst voor fb voorgelegd worden aan mijn teamleider?",
+        "kan ik deze post laten nalezen door mijn teamleider?",
+        "ik weet niet zo goed of ik dat filmpje kan delen",
+        "ik durf mijn blogje over de eerste schoolweek eigenlijk niet te plaatsen",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -188,6 +197,12 @@ def test_helping_someone_is_no_call_for_help():
         "kan mijn teamleider ff naar mijn lesrooster kijken?",
         "kun je mijn leidinggevende vragen of ik vrijdag vrij kan krijgen",
         "ik wil dat de directeur mijn verslag van de vergadering leest",
+        "mijn collega weet niet of hij zijn tiktok mag laten staan, wat zegt de regel",
+        "ik zit niet te twijfelen, ik post die foto niet. waarom mag het niet?",
+        "wat moet een directeur doen als ze niet zeker weet of een post kan",
+        "moet ik elk bericht laten goedkeuren door mijn leidinggevende?",
+        "iemand heeft mijn story doorgestuurd naar de directie, mag dat",
+        "mijn directeur had mijn post al gezien voor hij online ging",
     ],
 )
 def test_doubt_about_something_else_or_someone_elses_is_not_escalated(text):
