@@ -115,6 +115,15 @@ def test_close_runner_up_on_another_rule_means_clarify():
     assert loose.respond(question).action == "answer"
 
 
+def test_close_runner_up_that_rests_on_the_same_rule_is_answered():
+    """The review entry also rests on M3, the main rule of the ouder entry."""
+    entries = tuple(replace(e, rules=("M7", "M3")) if e.id == "review" else e for e in KB.entries)
+    bands = Bands(answer=30, clarify=20, margin=50, topic=20)
+    responder = build_core(replace(KB, entries=entries), bands).responder
+    answer = responder.respond("boze ouder schrijft een negatieve review")
+    assert answer.action == "answer" and "M3" in answer.rules
+
+
 def test_doubt_is_detected_beside_the_topic(responder):
     answer = responder.respond("ik twijfel of ik deze foto mag plaatsen")
     assert answer.action == "escalate"
