@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from engine_support import shared_core
 
 
@@ -10,3 +11,38 @@ def test_a_video_mocking_the_school_is_a_negative_post_about_the_school():
         "iemand zet een filmpje online waarin onze school voor gek wordt gezet, bij wie meld ik dat"
     )
     assert answer.entry == "negatief-bericht-over-school" and "M7" in answer.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "entry", "rule"),
+    [
+        (
+            "in de ouderappgroep wordt over onze school geroddeld, wat nu",
+            "negatief-bericht-over-school",
+            "M7",
+        ),
+        ("wat zegt het protocol over twijfelgevallen", "leidinggevende-raadplegen", "M6"),
+        ("welke fatsoensregels gelden er online voor medewerkers", "fatsoensnormen", "ML1"),
+        (
+            "wat is de zwaarste straf voor een leerling die online pest",
+            "schorsing-verwijdering-leerling",
+            "S5",
+        ),
+    ],
+)
+def test_everyday_words_reach_their_topic(text, entry, rule):
+    answer = shared_core().responder.respond(text)
+    assert answer.entry == entry and rule in answer.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wie kan mijn personeelsdossier inzien?",
+        "hoe vraag ik een vog aan voor de nieuwe conciërge",
+        "mijn dochter wordt op de sportclub via snapchat gepest, wat kan ik doen",
+        "hoe reken ik het rapportcijfer uit met een gemiste toets",
+    ],
+)
+def test_matters_beside_the_protocol_fall_back(text):
+    assert shared_core().responder.respond(text).action == "fallback"
