@@ -93,6 +93,9 @@ class Lexicon:
     publication_words: frozenset[str] = frozenset()
     channel_words: frozenset[str] = frozenset()
     other_matter_words: frozenset[str] = frozenset()
+    asker_words: frozenset[str] = frozenset()
+    """How the asker names themself ("ik", "je"): a question naming no other role is
+    then about a medewerker."""
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ LEXICON_KEYS = (
     "publication_words",
     "channel_words",
     "other_matter_words",
+    "asker_words",
 )
 
 
@@ -57,6 +58,7 @@ def read_lexicon(reader: FieldReader) -> Lexicon:
         publication_words=_words(reader, "publication_words"),
         channel_words=_words(reader, "channel_words"),
         other_matter_words=_words(reader, "other_matter_words"),
+        asker_words=_words(reader, "asker_words"),
     )
 
 

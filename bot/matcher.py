@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 
 from bot.knowledge import Entry, KnowledgeBase
 from bot.normalise import Normaliser
+from bot.text import fold
 from bot.vocabulary import QueryWord, Vocabulary
 
 OVERLAP_WEIGHT = 0.4
@@ -36,6 +37,7 @@ SHORTLIST = 8
 FUZZY_PHRASINGS = 8  # per entry, the phrasings compared in full by rapidfuzz
 CANDIDATE_CAP = 1500
 GENERIC_ENTRIES = 3
+ASKER_ROLE = "medewerker"  # who asks this bot: the role "ik" and "je" name
 OTHER_ROLE = 0.85  # score factor for an entry about a role the question does not name
 CLARIFY_OPTIONS = 3  # the most topics a clarify reply offers
 
@@ -88,6 +90,7 @@ class Matcher:
         self._requires_of = [normaliser.token_set(e.requires) for e in kb.entries]
         self._excludes_of = [normaliser.token_set(e.excludes) for e in kb.entries]
         self._about_of = [" ".join(normaliser.tokens(e.about)) for e in kb.entries]
+        self._asker_words = kb.lexicon.asker_words
         self._role_of = _role_words(kb, normaliser, frozenset(filter(None, self._about_of)))
         tokenised = self._index()
         self._weights = self._token_weights()
@@ -139,13 +142,20 @@ class Matcher:
         words = [(word.weight, tuple(word.matches.items())) for word in query]
         readings = {index: self._compare(index, words, total) for index in shortlist}
         fuzzy = self._fuzzy(" ".join(tokens), readings)
-        roles = self._first_role(query)
+        roles = self._first_role(query) or self._asker_role(text)
         candidates = [
             self._candidate(index, readings[index].overlap, coverage[index], fuzzy[index], roles)
             for index in shortlist
         ]
         candidates.sort(key=lambda c: c.score, reverse=True)
         return MatchResult(tokens, tuple(candidates))
+
+    def _asker_role(self, text: str) -> frozenset[str]:
+        """A question that names no role but speaks of "ik" or "je" is about the asker:
+        staff ask, so "kan ik geschorst worden" is about suspending a medewerker."""
+        if ASKER_ROLE in self._role_of and not self._asker_words.isdisjoint(fold(text).split()):
+            return frozenset({ASKER_ROLE})
+        return frozenset()
 
     def _first_role(self, query: list[QueryWord]) -> frozenset[str]:
         """The role named first is the one the question is about: in "welke straf krijgt

@@ -52,3 +52,18 @@ def test_everyday_words_reach_their_topic(text, entry, rule):
 )
 def test_matters_beside_the_protocol_fall_back(text):
     assert shared_core().responder.respond(text).action == "fallback"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        (
+            "krijg ik eerst een waarschuwing of meteen een schorsing?",
+            "ontslag-of-schorsing-medewerker",
+        ),
+        ("schorsen ze je echt voor één foto?", "ontslag-of-schorsing-medewerker"),
+        ("kan een leerling geschorst worden om een post?", "schorsing-verwijdering-leerling"),
+    ],
+)
+def test_the_asker_is_staff_unless_the_question_names_another_role(text, entry):
+    assert shared_core().responder.respond(text).entry == entry
