@@ -90,6 +90,9 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "wat is het hoofdluisprotocol in groep 2",
         "wat staat er in de cao over schorsing van een docent?",
         "wanneer is de studiedag over sociale veiligheid?",
+        "hoe laat begint de kerstmarkt vrijdag?",
+        "wanneer is de sportdag dit jaar",
+        "hoe voer ik de absenties in?",
     ],
 )
 def test_subjects_beside_the_protocol_fall_back(text):
@@ -109,6 +112,11 @@ def test_subjects_beside_the_protocol_fall_back(text):
 )
 def test_an_inflection_is_no_compound_of_a_social_medium(text, online):
     assert mentions_channel(text, shared_core().responder.kb.lexicon) is online
+
+
+def test_how_to_show_something_is_no_question_about_the_time():
+    answer = respond("hoe laat ik op insta zien dat ik op persoonlijke titel post?")
+    assert answer.action == "answer" and "M1" in answer.rules
 
 
 def test_mail_about_a_social_media_post_stays_in_scope():
