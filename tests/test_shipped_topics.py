@@ -30,6 +30,11 @@ def test_a_video_mocking_the_school_is_a_negative_post_about_the_school():
             "P",
         ),
         (
+            "ik loop hier stage, moet ik me dan ook aan jullie protocol houden?",
+            "protocol-voor-wie",
+            "P",
+        ),
+        (
             "wat is de zwaarste straf voor een leerling die online pest",
             "schorsing-verwijdering-leerling",
             "S5",

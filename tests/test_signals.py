@@ -140,6 +140,7 @@ BROAD_TOPICS = [
         "hoe zit het nou met die regels",
         "vraagje over iets",
         "social media?",
+        "hoe zat dat nou alweer",
     ],
 )
 def test_a_question_that_names_no_topic_offers_the_broad_topics(text):
