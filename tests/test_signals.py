@@ -66,6 +66,12 @@ def respond(text: str):
         "kan ik deze post laten nalezen door mijn teamleider?",
         "ik weet niet zo goed of ik dat filmpje kan delen",
         "ik durf mijn blogje over de eerste schoolweek eigenlijk niet te plaatsen",
+        "ik lig er wakker van, die foto van de klas op mijn insta",
+        "weet niet goed wat wijsheid is met deze tweet over de staking",
+        "ik neem liever het zekere voor het onzekere, kan dit filmpje online?",
+        "is dit bericht te gevoelig voor facebook?",
+        "wat zou jij doen met deze foto van het kamp?",
+        "kan iemand van de leiding meedenken over mijn linkedin post?",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
