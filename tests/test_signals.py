@@ -72,6 +72,8 @@ def respond(text: str):
         "is dit bericht te gevoelig voor facebook?",
         "wat zou jij doen met deze foto van het kamp?",
         "kan iemand van de leiding meedenken over mijn linkedin post?",
+        "niet 100% zeker of mijn reel van de klas ok is",
+        "zou de teamleider over mijn tweet mee kunnen denken?",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -99,6 +101,8 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "hoe laat begint de kerstmarkt vrijdag?",
         "wanneer is de sportdag dit jaar",
         "hoe voer ik de absenties in?",
+        "hoe krijg ik meer volgers op de schoolinsta?",
+        "welke app is handig om filmpjes te monteren?",
     ],
 )
 def test_subjects_beside_the_protocol_fall_back(text):
@@ -189,6 +193,8 @@ def test_distrusting_a_person_is_not_doubt_about_a_post():
         "Waar kan ik je allemaal over vragen?",
         "hallo, ben nieuw hier. hoe werkt dit ding?",
         "welke commando's heb je",
+        "goedemiddag, waarmee kunt u mij van dienst zijn?",
+        "ik ben pas begonnen op deze school en snap niet wat je doet",
     ],
 )
 def test_a_call_for_help_gets_the_help(text):
