@@ -114,7 +114,7 @@ class Responder:
         if best and not in_scope:
             return self.outside(best.entry, best.score)
         if best and best.score >= clarify_band:
-            return self.clarify(result, clarify_band)
+            return self._clarify_or_only_topic(result, clarify_band)
         return Answer("fallback", texts.FALLBACK, score=best.score if best else None)
 
     def _may_be_publication(self, text: str) -> bool:
@@ -195,6 +195,15 @@ class Responder:
     def outside(entry: Entry, score: float | None) -> Answer:
         """A subject the protocol does not cover: a fallback that says where to go."""
         return Answer("fallback", texts.OUTSIDE.format(pointer=entry.answer), (), entry.id, score)
+
+    def _clarify_or_only_topic(self, result: MatchResult, band: float) -> Answer:
+        """In the middle band, a single topic to pick is no choice: asking "did you mean
+        this?" only delays its answer, so the one topic is answered."""
+        floor = band - self.bands.margin
+        topics = [c for c in result.candidates if c.score >= floor and c.entry.in_scope]
+        if len(topics) == 1:
+            return self.answer_entry(topics[0].entry, topics[0].score)
+        return self.clarify(result, band)
 
     def clarify(self, result: MatchResult, band: float) -> Answer:
         floor = band - self.bands.margin

@@ -107,6 +107,13 @@ def test_middle_band_offers_topics(responder):
     assert topics[-1] == "topic:none"
 
 
+def test_middle_band_with_one_topic_answers_it(responder):
+    """Between the bands, a clarify offering a single topic would only delay its answer."""
+    answer = responder.respond("foto nieuwsbrief")
+    assert answer.score is not None and 40 <= answer.score < 60
+    assert (answer.action, answer.entry) == ("answer", "foto")
+
+
 def test_close_runner_up_on_another_rule_means_clarify():
     strict = build_core(KB, Bands(answer=30, clarify=20, margin=50, topic=20)).responder
     loose = build_core(KB, Bands(answer=30, clarify=20, margin=0, topic=20)).responder

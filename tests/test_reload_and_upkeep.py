@@ -61,7 +61,7 @@ def test_only_administrators_may_reload(world):
 
 def test_fallbacks_are_recorded_without_text_by_default(world):
     world.say("akaya", "Hoe laat vertrekt de bus naar Utrecht?")
-    world.say("akaya", "Wanneer is de kerstvakantie?")  # a subject outside the protocol
+    world.say("akaya", "Hoeveel vakantiedagen heb ik nog?")  # a subject outside the protocol
     rows = world.store.db.execute("SELECT reason, entry, text FROM question_log").fetchall()
     assert [tuple(r) for r in rows] == [
         ("fallback", None, None),
