@@ -24,6 +24,7 @@ def test_a_video_mocking_the_school_is_a_negative_post_about_the_school():
         ("wat zegt het protocol over twijfelgevallen", "leidinggevende-raadplegen", "M6"),
         ("welke fatsoensregels gelden er online voor medewerkers", "fatsoensnormen", "ML1"),
         ("wat voor gedrag tolereert school niet op insta", "fatsoensnormen", "ML1"),
+        ("wat versta je onder zwartmaken?", "medewerker-online-zwartgemaakt", "ML1"),
         (
             "geldt dat social media gedoe ook voor de conciërge of alleen voor de juffen?",
             "protocol-voor-wie",

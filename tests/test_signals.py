@@ -74,6 +74,7 @@ def respond(text: str):
         "kan iemand van de leiding meedenken over mijn linkedin post?",
         "niet 100% zeker of mijn reel van de klas ok is",
         "zou de teamleider over mijn tweet mee kunnen denken?",
+        "ik wil dat mijn teamleider mijn vlog eerst bekijkt",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -103,6 +104,7 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "hoe voer ik de absenties in?",
         "hoe krijg ik meer volgers op de schoolinsta?",
         "welke app is handig om filmpjes te monteren?",
+        "wie wordt onze nieuwe teamleider?",
     ],
 )
 def test_subjects_beside_the_protocol_fall_back(text):
@@ -127,6 +129,17 @@ def test_an_inflection_is_no_compound_of_a_social_medium(text, online):
 def test_how_to_show_something_is_no_question_about_the_time():
     answer = respond("hoe laat ik op insta zien dat ik op persoonlijke titel post?")
     assert answer.action == "answer" and "M1" in answer.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mag ik een grappige meme over ouders die te laat komen in mijn story zetten?",
+        "in onze telegramgroep een screenshot van een mail van een ouder zetten, mag dat?",
+    ],
+)
+def test_a_post_about_lateness_or_a_mail_stays_in_scope(text):
+    assert respond(text).action in ("answer", "check")
 
 
 def test_mail_about_a_social_media_post_stays_in_scope():
