@@ -156,6 +156,8 @@ def asks_for_help(text: str, lexicon: Lexicon) -> bool:
 
 def without_help_request(text: str, lexicon: Lexicon) -> str | None:
     """The text with every help request in it cut out, or None when there is none."""
+    if not asks_for_help(text, lexicon):
+        return None
     folded, found = fold(text), 0
     for pattern in lexicon.help_patterns:
         folded, count = pattern.subn(" ", folded)

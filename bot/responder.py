@@ -91,7 +91,7 @@ class Responder:
         if asks_for_manager(text, lexicon) and self._may_be_publication(text):
             return self.escalation_offer(topic)
         # doubt is for the leidinggevende (M6) only about a publication: not about a grade
-        if shows_doubt(text, lexicon) and mentions_publication(text, lexicon):
+        if mentions_publication(text, lexicon) and shows_doubt(text, lexicon):
             return self.escalation_offer(topic)
         if is_offtopic(text, lexicon):
             return Answer("fallback", texts.FALLBACK)
