@@ -75,6 +75,7 @@ def respond(text: str):
         "niet 100% zeker of mijn reel van de klas ok is",
         "zou de teamleider over mijn tweet mee kunnen denken?",
         "ik wil dat mijn teamleider mijn vlog eerst bekijkt",
+        "ik zou graag willen dat mijn teamleider meekijkt naar mijn post",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -208,6 +209,10 @@ def test_distrusting_a_person_is_not_doubt_about_a_post():
         "welke commando's heb je",
         "goedemiddag, waarmee kunt u mij van dienst zijn?",
         "ik ben pas begonnen op deze school en snap niet wat je doet",
+        "Goedendag, waarmee kunt u mij helpen?",
+        "welke soorten vragen kunt u beantwoorden?",
+        "zijn er ook commando's?",
+        "kunt u nog eens zeggen waarmee ik bij u terecht kan?",
     ],
 )
 def test_a_call_for_help_gets_the_help(text):
@@ -237,6 +242,7 @@ def test_helping_someone_is_no_call_for_help():
         "moet ik elk bericht laten goedkeuren door mijn leidinggevende?",
         "iemand heeft mijn story doorgestuurd naar de directie, mag dat",
         "mijn directeur had mijn post al gezien voor hij online ging",
+        "als een collega iets plaatst dat niet door de beugel kan, wie is verantwoordelijk?",
     ],
 )
 def test_doubt_about_something_else_or_someone_elses_is_not_escalated(text):
