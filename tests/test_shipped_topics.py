@@ -26,6 +26,11 @@ def test_a_video_mocking_the_school_is_a_negative_post_about_the_school():
         ("wat voor gedrag tolereert school niet op insta", "fatsoensnormen", "ML1"),
         ("wat versta je onder zwartmaken?", "medewerker-online-zwartgemaakt", "ML1"),
         (
+            "ik ben onderwijsassistent, gelden de social media regels ook voor mij?",
+            "protocol-voor-wie",
+            "P",
+        ),
+        (
             "geldt dat social media gedoe ook voor de conciërge of alleen voor de juffen?",
             "protocol-voor-wie",
             "P",

@@ -106,6 +106,8 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "hoe krijg ik meer volgers op de schoolinsta?",
         "welke app is handig om filmpjes te monteren?",
         "wie wordt onze nieuwe teamleider?",
+        "hoe haal ik iemand uit de appgroep van de klas",
+        "tips voor een goede linkedin profielfoto?",
     ],
 )
 def test_subjects_beside_the_protocol_fall_back(text):
