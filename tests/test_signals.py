@@ -215,6 +215,7 @@ def test_distrusting_a_person_is_not_doubt_about_a_post():
         "welke soorten vragen kunt u beantwoorden?",
         "zijn er ook commando's?",
         "kunt u nog eens zeggen waarmee ik bij u terecht kan?",
+        "kunt u mij daarmee helpen?",
     ],
 )
 def test_a_call_for_help_gets_the_help(text):
