@@ -108,6 +108,8 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "wie wordt onze nieuwe teamleider?",
         "hoe haal ik iemand uit de appgroep van de klas",
         "tips voor een goede linkedin profielfoto?",
+        "mag ik een foto van mijn hond op insta? heeft niks met school te maken",
+        "mijn neefje wordt online gepest, hij zit niet bij ons op school. wat kan ik doen?",
     ],
 )
 def test_subjects_beside_the_protocol_fall_back(text):
