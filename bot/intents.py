@@ -117,6 +117,12 @@ def reports_others_publication(text: str, lexicon: Lexicon) -> bool:
     )
 
 
+def asks_in_general(text: str, lexicon: Lexicon) -> bool:
+    """'moet bij elk bericht ...', 'wat mag ik wel en niet delen': about posts in general,
+    not about one post of the asker's own."""
+    return _any(lexicon.general_patterns, text)
+
+
 def mentions_publication(text: str, lexicon: Lexicon) -> bool:
     """A publication word, alone or at either end of a compound ("podcastaflevering")."""
     return _mentions(text, lexicon.publication_words)

@@ -90,6 +90,7 @@ class Lexicon:
     vague_patterns: tuple[re.Pattern[str], ...] = ()
     reported_patterns: tuple[re.Pattern[str], ...] = ()
     own_publication_patterns: tuple[re.Pattern[str], ...] = ()
+    general_patterns: tuple[re.Pattern[str], ...] = ()
     publication_words: frozenset[str] = frozenset()
     channel_words: frozenset[str] = frozenset()
     other_matter_words: frozenset[str] = frozenset()

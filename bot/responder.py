@@ -14,6 +14,7 @@ from bot.checkflow import CheckFlow
 from bot.intents import (
     asks_for_help,
     asks_for_manager,
+    asks_in_general,
     greets,
     is_known_rule,
     is_offtopic,
@@ -108,6 +109,8 @@ class Responder:
         if in_scope and best.score >= answer_band and self._clear_winner(result):
             if best.entry.kind == "check" and reports_others_publication(text, lexicon):
                 return self.answer_report(best.entry, best.score)
+            if best.entry.kind == "check" and asks_in_general(text, lexicon):
+                return self._plain_answer(best.entry, best.score)
             return self.answer_entry(best.entry, best.score)
         if asks_for_help(text, lexicon) or is_small_talk(text, lexicon):
             return Answer("help", texts.HELP)

@@ -279,6 +279,16 @@ def test_a_post_someone_else_placed_gets_the_rule_not_the_check(text):
     assert reported.action == "answer" and "ML2" in reported.rules
 
 
+def test_a_question_about_posts_in_general_gets_the_plain_answer():
+    answer = respond("moet bij elke post op de schoolpagina staan dat het namens school is?")
+    assert (answer.action, answer.entry) == ("answer", "plaatsen-namens-school")
+    assert not answer.options
+
+
+def test_a_post_of_ones_own_still_gets_the_check():
+    assert respond("mag ik deze foto van mijn klas op insta zetten?").action == "check"
+
+
 def test_a_report_answer_says_what_to_do_about_another_post():
     reported = respond("collega heeft een foto van mijn klas op fb gezet")
     assert reported.action == "answer" and "al geplaatst" in reported.text
