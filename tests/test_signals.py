@@ -299,6 +299,11 @@ def test_asking_about_a_post_of_ones_own_keeps_the_check():
     assert own.action == "check"
 
 
+def test_doubt_in_a_condition_asks_for_the_rule():
+    answer = respond("als ik twijfel of ik iets mag posten, wat moet ik dan doen?")
+    assert answer.action == "answer" and answer.rules == ("M6",)
+
+
 def test_someone_elses_doubt_is_not_the_askers():
     answer = respond("wat is de regel voor leidinggevenden die twijfelen of ze iets mogen posten?")
     assert answer.action == "answer"
