@@ -78,3 +78,14 @@ def test_matters_beside_the_protocol_fall_back(text):
 )
 def test_the_asker_is_staff_unless_the_question_names_another_role(text, entry):
     assert shared_core().responder.respond(text).entry == entry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ben conciërge, mag ik een foto van de kinderen op het plein op facebook zetten?",
+        "als gymleraar wil ik een reel maken met leerlingen erin, mag dat",
+    ],
+)
+def test_a_role_named_by_its_job_is_staff(text):
+    assert "ML2" in shared_core().responder.respond(text).rules
