@@ -76,6 +76,10 @@ def respond(text: str):
         "zou de teamleider over mijn tweet mee kunnen denken?",
         "ik wil dat mijn teamleider mijn vlog eerst bekijkt",
         "ik zou graag willen dat mijn teamleider meekijkt naar mijn post",
+        "ik heb liever dat de directie eerst naar mijn filmpje kijkt",
+        "twijfelachtig bericht voor fb, graag check door mijn teamleider",
+        "ik leg deze post liever bij degene boven mij",
+        "ik begin me af te vragen of die tweet van gisteren wel handig was",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -318,3 +322,4 @@ def test_a_vague_opening_with_little_substance_offers_topics():
     assert respond("iets met ouders op fb").action == "clarify"
     assert respond("vraagje over collega's en linkedin").action == "clarify"
     assert respond("hoe zit het met foto's van leerlingen op insta").action == "check"
+    assert respond("het gaat over een ouder en facebook").action == "clarify"
