@@ -80,6 +80,13 @@ def respond(text: str):
         "twijfelachtig bericht voor fb, graag check door mijn teamleider",
         "ik leg deze post liever bij degene boven mij",
         "ik begin me af te vragen of die tweet van gisteren wel handig was",
+        "is deze story van de klas ok zo?",
+        "bij nader inzien vind ik mijn reactie onder die fb post te fel, weghalen?",
+        "ik wil geen olie op het vuur gooien met mijn post over de ophef",
+        "ik heb cold feet over mijn vlog die morgen online gaat",
+        "kan mijn teamleider haar zegen geven over deze linkedin post?",
+        "zou de directie naar mijn blog willen kijken voor ik hem deel?",
+        "zou mijn leidinggevende deze tweet gepast vinden?",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -252,6 +259,11 @@ def test_helping_someone_is_no_call_for_help():
         "iemand heeft mijn story doorgestuurd naar de directie, mag dat",
         "mijn directeur had mijn post al gezien voor hij online ging",
         "als een collega iets plaatst dat niet door de beugel kan, wie is verantwoordelijk?",
+        "mijn teamleider vroeg me haar linkedin post te checken, waar let ik op?",
+        "wat vind jij van instagram als lesmiddel?",
+        "kun je de locatieleider vragen of er geld is voor nieuwe laptops?",
+        "moet ik me zorgen maken over oude tweets van jaren geleden?",
+        "wie is verantwoordelijk als mijn post verkeerd valt?",
     ],
 )
 def test_doubt_about_something_else_or_someone_elses_is_not_escalated(text):
