@@ -27,6 +27,7 @@ from bot.directory import Directory, Person
 from bot.logs import SecondCachedTime
 from bot.matcher import QUERY_SIDE, Matcher, _sorted_words
 from bot.messages import Incoming
+from bot.pattern_index import PatternIndex, _first_letters
 from bot.text import _APOSTROPHE, _NON_WORD, _fold
 from handlers.runtime import Runtime
 
@@ -72,28 +73,51 @@ def test_joined_lexicon_patterns_find_what_one_by_one_finds():
     kinds = ("doubt_patterns", "request_patterns", "help_patterns", "offtopic_patterns")
     for kind in kinds:
         patterns = getattr(lexicon, kind)
-        assert intents._one_pattern(patterns) is not None, kind
+        assert intents._joined(patterns) is not None, kind
         joined = [intents._any(patterns, t) for t in texts]
         one_by_one = [any(p.search(intents.fold(t)) for p in patterns) for t in texts]
         assert joined == one_by_one, kind
         assert any(joined), kind  # the texts exercise every kind
 
 
-def test_patterns_sharing_a_word_start_keep_their_meaning():
-    """A leading `\\b` is shared only by patterns wholly after it: in "\\bfoo|bar" the
-    second branch may start inside a word, and still does once joined."""
-    patterns = (re.compile(r"\bfoo|bar"), re.compile(r"\bbaz\b"), re.compile(r"[|(]qux"))
-    joined = intents._one_pattern(patterns)
-    assert joined is not None and joined.pattern.startswith(r"\b(?:(?:baz\b))")
-    for text, found in (("xbar", True), ("xfoo", False), ("a baz", True), ("abaz", False)):
-        assert intents._any(patterns, text) is found, text
+@pytest.mark.parametrize(
+    ("pattern", "letters"),
+    [
+        (r"\btwijfel", {"t"}),
+        (r"\b(?<!bij )(ik )?(weet|wist) niet", {"i", "w"}),
+        (r"\b[a-c]x", {"a", "b", "c"}),
+        (r"\b(x )?", None),  # may match nothing
+        (r"\bfoo|bar", None),  # the second branch may begin inside a word
+        (r"^(?=.*mijn).*post", None),
+        (r"\b\w+protocol", None),
+    ],
+)
+def test_the_first_letters_a_pattern_can_begin_with(pattern, letters):
+    found = _first_letters(pattern)
+    assert (found if found is None else set(found)) == letters
+
+
+def test_patterns_are_tried_where_they_can_begin_and_keep_their_meaning():
+    index = PatternIndex([r"\bfoo|bar", r"\bbaz\b", r"[|(]qux", r"\b(?<!niet )twijfel"])
+    cases = {
+        "xbar": True,
+        "xfoo": False,
+        "a baz": True,
+        "abaz": False,
+        "(qux": True,
+        "ik twijfel": True,
+        "niet twijfel": False,
+        "": False,
+    }
+    for text, found in cases.items():
+        assert index.search(text) is found, text
 
 
 def test_patterns_that_cannot_be_joined_are_searched_one_by_one():
     backreference = (re.compile(r"(ja)\1"), re.compile("nee"))
     global_flag = (re.compile("(?i)twijfel"), re.compile("nee"))
-    assert intents._one_pattern(backreference) is None
-    assert intents._one_pattern(global_flag) is None
+    assert intents._joined(backreference) is None
+    assert intents._joined(global_flag) is None
     assert intents._any(backreference, "jaja") and not intents._any(backreference, "ja")
     assert intents._any(global_flag, "TWIJFEL")
     assert not intents._any((), "alles")
