@@ -89,3 +89,19 @@ def test_the_asker_is_staff_unless_the_question_names_another_role(text, entry):
 )
 def test_a_role_named_by_its_job_is_staff(text):
     assert "ML2" in shared_core().responder.respond(text).rules
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("kan ik op non-actief worden gezet om een tiktok?", "ontslag-of-schorsing-medewerker"),
+        (
+            "moet een leerling thuisblijven als hij iets gemeens over een docent post?",
+            "schorsing-verwijdering-leerling",
+        ),
+        ("wie krijgt de schuld als mijn repost niet klopt?", "verantwoordelijk-voor-posts"),
+        ("er is een nep facebookpagina met ons schoollogo", "account-gehackt-of-nepaccount"),
+    ],
+)
+def test_situations_told_in_other_words_reach_their_topic(text, entry):
+    assert shared_core().responder.respond(text).entry == entry
