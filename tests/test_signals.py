@@ -87,6 +87,7 @@ def respond(text: str):
         "kan mijn teamleider haar zegen geven over deze linkedin post?",
         "zou de directie naar mijn blog willen kijken voor ik hem deel?",
         "zou mijn leidinggevende deze tweet gepast vinden?",
+        "zet dit even door naar mijn teamleider aub: mag mijn reel zo online?",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -117,6 +118,7 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "hoe krijg ik meer volgers op de schoolinsta?",
         "welke app is handig om filmpjes te monteren?",
         "wie wordt onze nieuwe teamleider?",
+        "welke apps mogen de leerlingen op hun laptop gebruiken?",
         "hoe haal ik iemand uit de appgroep van de klas",
         "tips voor een goede linkedin profielfoto?",
         "mag ik een foto van mijn hond op insta? heeft niks met school te maken",
@@ -299,6 +301,11 @@ def test_a_question_about_posts_in_general_gets_the_plain_answer():
     answer = respond("moet bij elke post op de schoolpagina staan dat het namens school is?")
     assert (answer.action, answer.entry) == ("answer", "plaatsen-namens-school")
     assert not answer.options
+
+
+def test_whether_everything_on_the_school_account_is_on_its_behalf_is_a_general_question():
+    answer = respond("is alles wat ik op het schoolaccount zet automatisch namens de school?")
+    assert answer.action == "answer" and "M1" in answer.rules
 
 
 def test_a_post_of_ones_own_still_gets_the_check():
