@@ -119,6 +119,7 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "welke app is handig om filmpjes te monteren?",
         "wie wordt onze nieuwe teamleider?",
         "welke apps mogen de leerlingen op hun laptop gebruiken?",
+        "welke methode voor rekenen raden jullie aan?",
         "hoe haal ik iemand uit de appgroep van de klas",
         "tips voor een goede linkedin profielfoto?",
         "mag ik een foto van mijn hond op insta? heeft niks met school te maken",
@@ -231,6 +232,7 @@ def test_distrusting_a_person_is_not_doubt_about_a_post():
         "zijn er ook commando's?",
         "kunt u nog eens zeggen waarmee ik bij u terecht kan?",
         "kunt u mij daarmee helpen?",
+        "Hoi! Ik ben de nieuwe juf van groep 3. Waarmee kun je me helpen?",
     ],
 )
 def test_a_call_for_help_gets_the_help(text):
@@ -262,6 +264,8 @@ def test_helping_someone_is_no_call_for_help():
         "mijn directeur had mijn post al gezien voor hij online ging",
         "als een collega iets plaatst dat niet door de beugel kan, wie is verantwoordelijk?",
         "mijn teamleider vroeg me haar linkedin post te checken, waar let ik op?",
+        "moet ik al mijn posts eerst door de teamleider laten checken?",
+        "ik wil ouders op facebook geruststellen na de brand, mag ik daarover posten?",
         "wat vind jij van instagram als lesmiddel?",
         "kun je de locatieleider vragen of er geld is voor nieuwe laptops?",
         "moet ik me zorgen maken over oude tweets van jaren geleden?",
