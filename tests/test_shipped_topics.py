@@ -101,6 +101,10 @@ def test_a_role_named_by_its_job_is_staff(text):
         ),
         ("wie krijgt de schuld als mijn repost niet klopt?", "verantwoordelijk-voor-posts"),
         ("er is een nep facebookpagina met ons schoollogo", "account-gehackt-of-nepaccount"),
+        (
+            "bij wie moet ik aankloppen voor ik iets over school online zet?",
+            "leidinggevende-raadplegen",
+        ),
     ],
 )
 def test_situations_told_in_other_words_reach_their_topic(text, entry):
