@@ -1,4 +1,4 @@
-"""Escalation of doubt as a floor, on four corpora of doubt messages and near misses.
+"""Escalation of doubt as a floor, on six corpora of doubt messages and near misses.
 
 Each corpus (tests/eval/doubtN.yaml) lists `doubt`: the asker in doubt about
 their own publication, or asking for a leader to look, which must get the
@@ -29,7 +29,9 @@ def escalated(texts: list[str]) -> float:
         ("doubt1.yaml", 0.89, 0.04),  # tuned on: 0.912 / 0.025
         ("doubt2.yaml", 0.85, 0.02),  # blind 0.627 / 0.020, tuned 0.867 / 0.013
         ("doubt3.yaml", 0.70, 0.04),  # blind 0.520 / 0.040, tuned 0.720 / 0.027
-        ("doubt4.yaml", 0.69, 0.03),  # blind, unread: 0.707 / 0.020
+        ("doubt4.yaml", 0.72, 0.03),  # blind, unread: 0.707 / 0.020 at its first scoring
+        ("doubt5.yaml", 0.97, 0.02),  # blind 0.720 / 0.127 (session start), tuned on
+        ("doubt6.yaml", 0.86, 0.02),  # no obvious doubt words; blind 0.593 / 0.027, tuned on
     ],
 )
 def test_doubt_is_escalated_and_near_misses_are_not(name, recall, false_escalations):
