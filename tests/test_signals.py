@@ -88,6 +88,11 @@ def respond(text: str):
         "zou de directie naar mijn blog willen kijken voor ik hem deel?",
         "zou mijn leidinggevende deze tweet gepast vinden?",
         "zet dit even door naar mijn teamleider aub: mag mijn reel zo online?",
+        "vraag aan mijn teamleider aub: mag mijn filmpje van de sportdag online?",
+        "de directeur moet maar even naar mijn linkedin post kijken",
+        "ik wil de mening van mijn teamleider over deze post",
+        "can you ask my manager if my post is ok?",
+        "ben niet 100% over mijn tiktok van de klas",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -120,6 +125,9 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "wie wordt onze nieuwe teamleider?",
         "welke apps mogen de leerlingen op hun laptop gebruiken?",
         "welke methode voor rekenen raden jullie aan?",
+        "kun je een tekst voor mijn insta over mijn vakantie schrijven?",
+        "waar vind ik de schorsing van een leerling in magister",
+        "hoe zet ik een filter op mijn tiktok filmpje",
         "hoe haal ik iemand uit de appgroep van de klas",
         "tips voor een goede linkedin profielfoto?",
         "mag ik een foto van mijn hond op insta? heeft niks met school te maken",
@@ -233,6 +241,8 @@ def test_distrusting_a_person_is_not_doubt_about_a_post():
         "kunt u nog eens zeggen waarmee ik bij u terecht kan?",
         "kunt u mij daarmee helpen?",
         "Hoi! Ik ben de nieuwe juf van groep 3. Waarmee kun je me helpen?",
+        "hey hoe werkt da hier",
+        "hello, what can you do?",
     ],
 )
 def test_a_call_for_help_gets_the_help(text):
@@ -265,6 +275,8 @@ def test_helping_someone_is_no_call_for_help():
         "als een collega iets plaatst dat niet door de beugel kan, wie is verantwoordelijk?",
         "mijn teamleider vroeg me haar linkedin post te checken, waar let ik op?",
         "moet ik al mijn posts eerst door de teamleider laten checken?",
+        "ik wil een klacht indienen over een collega, hoe werkt dat",
+        "kun je mijn teamleider vragen of ik vrij kan krijgen?",
         "ik wil ouders op facebook geruststellen na de brand, mag ik daarover posten?",
         "wat vind jij van instagram als lesmiddel?",
         "kun je de locatieleider vragen of er geld is voor nieuwe laptops?",
