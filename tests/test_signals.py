@@ -128,6 +128,7 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "kun je een tekst voor mijn insta over mijn vakantie schrijven?",
         "waar vind ik de schorsing van een leerling in magister",
         "hoe zet ik een filter op mijn tiktok filmpje",
+        "een kind wordt onwel in de gymles, wat moet ik doen?",
         "hoe haal ik iemand uit de appgroep van de klas",
         "tips voor een goede linkedin profielfoto?",
         "mag ik een foto van mijn hond op insta? heeft niks met school te maken",
@@ -358,3 +359,4 @@ def test_a_vague_opening_with_little_substance_offers_topics():
     assert respond("vraagje over collega's en linkedin").action == "clarify"
     assert respond("hoe zit het met foto's van leerlingen op insta").action == "check"
     assert respond("het gaat over een ouder en facebook").action == "clarify"
+    assert respond("en wat als het fout gaat?").action == "clarify"
