@@ -250,6 +250,10 @@ def test_a_call_for_help_gets_the_help(text):
     assert respond(text).action == "help"
 
 
+def test_naming_ones_role_is_no_call_for_help():
+    assert respond("ik ben directeur van een locatie, mag ik als privépersoon reageren?").action != "help"
+
+
 def test_helping_someone_is_no_call_for_help():
     assert respond("mag ik een leerling vastpakken als ik hem help met zijn jas").action != "help"
 
