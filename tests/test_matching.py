@@ -117,9 +117,18 @@ def test_middle_band_with_one_topic_answers_it(responder):
 def test_close_runner_up_on_another_rule_means_clarify():
     strict = build_core(KB, Bands(answer=30, clarify=20, margin=50, topic=20)).responder
     loose = build_core(KB, Bands(answer=30, clarify=20, margin=0, topic=20)).responder
-    question = "boze ouder schrijft een negatieve review"
+    question = "boze ouder review"
     assert strict.respond(question).action == "clarify"
     assert loose.respond(question).action == "answer"
+
+
+def test_a_long_question_is_answered_despite_a_close_runner_up():
+    """From `tie_words` words of substance the best match is answered, not asked about."""
+    question = "boze ouder schrijft een negatieve review"
+    bands = Bands(answer=30, clarify=20, margin=50, topic=20, tie_words=99)
+    assert build_core(KB, bands).responder.respond(question).action == "clarify"
+    answer = build_core(KB, replace(bands, tie_words=4)).responder.respond(question)
+    assert answer.action == "answer"
 
 
 def test_close_runner_up_that_rests_on_the_same_rule_is_answered():

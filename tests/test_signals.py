@@ -251,7 +251,10 @@ def test_a_call_for_help_gets_the_help(text):
 
 
 def test_naming_ones_role_is_no_call_for_help():
-    assert respond("ik ben directeur van een locatie, mag ik als privépersoon reageren?").action != "help"
+    assert (
+        respond("ik ben directeur van een locatie, mag ik als privépersoon reageren?").action
+        != "help"
+    )
 
 
 def test_helping_someone_is_no_call_for_help():
