@@ -93,6 +93,8 @@ def respond(text: str):
         "ik wil de mening van mijn teamleider over deze post",
         "can you ask my manager if my post is ok?",
         "ben niet 100% over mijn tiktok van de klas",
+        "ik wil deze tweet eerst laten beoordelen voor ik hem plaats",
+        "ik heb het gevoel dat mijn post over de staking verkeerd kan vallen",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -367,3 +369,4 @@ def test_a_vague_opening_with_little_substance_offers_topics():
     assert respond("hoe zit het met foto's van leerlingen op insta").action == "check"
     assert respond("het gaat over een ouder en facebook").action == "clarify"
     assert respond("en wat als het fout gaat?").action == "clarify"
+    assert respond("probleem met een ouder op insta").action == "clarify"
