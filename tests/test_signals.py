@@ -95,6 +95,10 @@ def respond(text: str):
         "ben niet 100% over mijn tiktok van de klas",
         "ik wil deze tweet eerst laten beoordelen voor ik hem plaats",
         "ik heb het gevoel dat mijn post over de staking verkeerd kan vallen",
+        "kun je mn vraag over deze post bij de dir neerleggen",
+        "doorzetten naar mijn TL graag, gaat om een post over de klas",
+        "is het mogelijk dat mijn teamleider deze tweet checkt voor ik hem plaats",
+        "ik wil het even voorleggen, die reel van de klas",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -129,6 +133,7 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "welke methode voor rekenen raden jullie aan?",
         "kun je een tekst voor mijn insta over mijn vakantie schrijven?",
         "waar vind ik de schorsing van een leerling in magister",
+        "kun je een leuke tekst bedenken voor mijn kerstpost?",
         "hoe zet ik een filter op mijn tiktok filmpje",
         "een kind wordt onwel in de gymles, wat moet ik doen?",
         "hoe haal ik iemand uit de appgroep van de klas",
@@ -285,6 +290,7 @@ def test_helping_someone_is_no_call_for_help():
         "als een collega iets plaatst dat niet door de beugel kan, wie is verantwoordelijk?",
         "mijn teamleider vroeg me haar linkedin post te checken, waar let ik op?",
         "moet ik al mijn posts eerst door de teamleider laten checken?",
+        "kan ik in de problemen komen als ik me niet aan de regels voor socials hou?",
         "ik wil een klacht indienen over een collega, hoe werkt dat",
         "kun je mijn teamleider vragen of ik vrij kan krijgen?",
         "ik wil ouders op facebook geruststellen na de brand, mag ik daarover posten?",
