@@ -99,6 +99,7 @@ def respond(text: str):
         "doorzetten naar mijn TL graag, gaat om een post over de klas",
         "is het mogelijk dat mijn teamleider deze tweet checkt voor ik hem plaats",
         "ik wil het even voorleggen, die reel van de klas",
+        "kan mijn direct leidinggevende mijn blog lezen voordat ik hem post?",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -134,6 +135,8 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "kun je een tekst voor mijn insta over mijn vakantie schrijven?",
         "waar vind ik de schorsing van een leerling in magister",
         "kun je een leuke tekst bedenken voor mijn kerstpost?",
+        "wanneer beginnen de centrale examens?",
+        "hoe bereik ik mijn teamleider in de vakantie?",
         "hoe zet ik een filter op mijn tiktok filmpje",
         "een kind wordt onwel in de gymles, wat moet ik doen?",
         "hoe haal ik iemand uit de appgroep van de klas",
