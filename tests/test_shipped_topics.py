@@ -85,6 +85,7 @@ def test_the_asker_is_staff_unless_the_question_names_another_role(text, entry):
     [
         "ik ben conciërge, mag ik een foto van de kinderen op het plein op facebook zetten?",
         "als gymleraar wil ik een reel maken met leerlingen erin, mag dat",
+        "ben stagiaire, mag ik foto's van mijn stageklas op insta zetten",
     ],
 )
 def test_a_role_named_by_its_job_is_staff(text):
