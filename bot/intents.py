@@ -110,8 +110,9 @@ def _in_compound(word: str, words: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=8)
 def _compound_ends(words: frozenset[str]) -> tuple[str, ...]:
-    """The words long enough to be recognised inside a compound."""
-    return tuple(p for p in words if len(p) >= 5)
+    """The words long enough to be recognised inside a compound. Not those ending in
+    -en: a verb inside a longer word is another verb ("verzetten", "meedelen")."""
+    return tuple(p for p in words if len(p) >= 5 and not p.endswith("en"))
 
 
 def asks_for_help(text: str, lexicon: Lexicon) -> bool:
