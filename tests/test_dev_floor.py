@@ -36,8 +36,9 @@ def test_dev_set_meets_the_targets():
         ("holdout9.yaml", 0.93, 0.95, 0.95),  # blind until scored: 0.866 then
         ("holdout10.yaml", 0.94, 0.95, 0.95),  # blind until scored: 0.854 then
         ("holdout11.yaml", 0.92, 0.95, 0.95),  # blind until scored: 0.826 then
-        ("holdout12.yaml", 0.92, 0.90, 0.90),  # blind, unread: 0.895 at its first scoring
+        ("holdout12.yaml", 0.93, 0.90, 0.90),  # blind, unread: 0.895 first, 0.948 a session later
         ("holdout13.yaml", 0.96, 0.95, 0.95),  # blind until scored: 0.853 then
+        ("holdout14.yaml", 0.84, 0.95, 0.90),  # blind, unread: 0.860 at the end of its session
         ("holdout15.yaml", 0.90, 0.95, 0.94),  # blind until scored: 0.838 then
         ("holdout16.yaml", 0.93, 0.95, 0.90),  # blind until scored: 0.875 then
         ("holdout17.yaml", 0.87, 0.95, 0.90),  # blind until scored: 0.850 then
@@ -51,6 +52,7 @@ def test_dev_set_meets_the_targets():
         ("holdout25.yaml", 0.92, 0.95, 0.94),  # other people's behaviour; blind: 0.900
         ("holdout26.yaml", 0.89, 0.95, 0.94),  # a school year; blind until scored: 0.869
         ("holdout27.yaml", 0.86, 0.95, 0.95),  # chat words; blind until scored: 0.812
+        ("holdout28.yaml", 0.87, 0.95, 0.90),  # blind, unread: 0.894 at the end of its session
         ("holdout29.yaml", 0.91, 0.94, 0.95),  # representative; blind until scored: 0.919
     ],
 )
