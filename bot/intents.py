@@ -44,7 +44,7 @@ def _joined(patterns: tuple[re.Pattern[str], ...]) -> PatternIndex | None:
     would shift, or a global inline flag."""
     if any(_BACKREFERENCE.search(p.pattern) or p.flags & ~re.UNICODE for p in patterns):
         return None
-    return PatternIndex(p.pattern for p in patterns)
+    return PatternIndex(patterns)
 
 
 def shows_doubt(text: str, lexicon: Lexicon) -> bool:

@@ -4,9 +4,9 @@ begin with its first letter.
 Python's regular expressions try every branch of an alternation at every place they
 may start. With more than a hundred doubt patterns, joining them under one shared
 `\\b` still cost a tenth of a millisecond per question. Nearly every pattern begins
-a word with one of a few letters ("twijfel", "(weet|wist)", "(ik )?ben"), so the
-patterns are grouped by the letters they can begin with, and each word of the text
-tries only the groups that can begin with its letter.
+a word with one of a few letters ("twijfel", "(weet|wist)", "(ik )?ben"), so each
+letter keeps the patterns that can begin with it, and each word of the text tries only
+those.
 
 The first letters are read from the parsed pattern (`re._parser`, the parser of
 the standard library's own compiler). Where that is not possible (a pattern that
@@ -34,40 +34,33 @@ _ANY = None  # a first-letter set that could be anything
 class PatternIndex:
     """`search(text)`: does any of the patterns occur in the (folded) text?
 
-    Patterns that can begin with the same letters are joined and compiled once; each
-    letter keeps the joined groups it can begin, usually one to three."""
+    Each letter keeps the patterns that can begin with it. They are tried one by
+    one, already compiled: joining them into larger expressions makes each try
+    cheaper, but compiling those cost more at start-up than it saved."""
 
-    def __init__(self, patterns: Iterable[str]) -> None:
-        by_letters: dict[frozenset[str], list[str]] = defaultdict(list)
-        anywhere: list[str] = []
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        by_letter: dict[str, list[re.Pattern[str]]] = defaultdict(list)
+        anywhere: list[re.Pattern[str]] = []
         for pattern in patterns:
-            letters = _first_letters(pattern)
+            letters = _first_letters(pattern.pattern)
             if letters is _ANY:
                 anywhere.append(pattern)
             else:
-                by_letters[letters].append(pattern)
-        groups: dict[str, list[re.Pattern[str]]] = defaultdict(list)
-        for letters, group in by_letters.items():
-            joined = _joined(group)
-            for letter in letters:
-                groups[letter].append(joined)
-        self._by_letter = {letter: tuple(found) for letter, found in groups.items()}
-        self._anywhere = _joined(anywhere) if anywhere else None
+                for letter in letters:
+                    by_letter[letter].append(pattern)
+        self._by_letter = {letter: tuple(found) for letter, found in by_letter.items()}
+        self._anywhere = tuple(anywhere)
 
     def search(self, text: str) -> bool:
-        if self._anywhere is not None and self._anywhere.search(text):
+        if any(pattern.search(text) for pattern in self._anywhere):
             return True
         by_letter = self._by_letter
         for start in _WORD_START.finditer(text):
             at = start.start()
-            for group in by_letter.get(start.group(), ()):
-                if group.match(text, at):
+            for pattern in by_letter.get(start.group(), ()):
+                if pattern.match(text, at):
                     return True
         return False
-
-
-def _joined(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 def _first_letters(pattern: str) -> frozenset[str] | None:

@@ -103,7 +103,8 @@ def test_the_first_letters_a_pattern_can_begin_with(pattern, letters):
 
 
 def test_patterns_are_tried_where_they_can_begin_and_keep_their_meaning():
-    index = PatternIndex([r"\bfoo|bar", r"\bbaz\b", r"[|(]qux", r"\b(?<!niet )twijfel"])
+    patterns = [r"\bfoo|bar", r"\bbaz\b", r"[|(]qux", r"\b(?<!niet )twijfel"]
+    index = PatternIndex(re.compile(p) for p in patterns)
     cases = {
         "xbar": True,
         "xfoo": False,
