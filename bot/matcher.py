@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 
 from bot.knowledge import Entry, KnowledgeBase
 from bot.normalise import Normaliser
-from bot.text import fold
+from bot.roles import Roles
 from bot.vocabulary import QueryWord, Vocabulary
 
 OVERLAP_WEIGHT = 0.4
@@ -37,7 +37,6 @@ SHORTLIST = 8
 FUZZY_PHRASINGS = 8  # per entry, the phrasings compared in full by rapidfuzz
 CANDIDATE_CAP = 1500
 GENERIC_ENTRIES = 3
-ASKER_ROLE = "medewerker"  # who asks this bot: the role "ik" and "je" name
 OTHER_ROLE = 0.85  # score factor for an entry about a role the question does not name
 CLARIFY_OPTIONS = 3  # the most topics a clarify reply offers
 
@@ -90,8 +89,7 @@ class Matcher:
         self._requires_of = [normaliser.token_set(e.requires) for e in kb.entries]
         self._excludes_of = [normaliser.token_set(e.excludes) for e in kb.entries]
         self._about_of = [" ".join(normaliser.tokens(e.about)) for e in kb.entries]
-        self._asker_words = kb.lexicon.asker_words
-        self._role_of = _role_words(kb, normaliser, frozenset(filter(None, self._about_of)))
+        self._roles = Roles(kb, normaliser, frozenset(filter(None, self._about_of)))
         tokenised = self._index()
         self._weights = self._token_weights()
         self.vocabulary = Vocabulary(self._weights)
@@ -142,29 +140,13 @@ class Matcher:
         words = [(word.weight, tuple(word.matches.items())) for word in query]
         readings = {index: self._compare(index, words, total) for index in shortlist}
         fuzzy = self._fuzzy(" ".join(tokens), readings)
-        roles = self._first_role(query) or self._asker_role(text)
+        roles = self._roles.of_question(text, query)
         candidates = [
             self._candidate(index, readings[index].overlap, coverage[index], fuzzy[index], roles)
             for index in shortlist
         ]
         candidates.sort(key=lambda c: c.score, reverse=True)
         return MatchResult(tokens, tuple(candidates))
-
-    def _asker_role(self, text: str) -> frozenset[str]:
-        """A question that names no role but speaks of "ik" or "je" is about the asker:
-        staff ask, so "kan ik geschorst worden" is about suspending a medewerker."""
-        if ASKER_ROLE in self._role_of and not self._asker_words.isdisjoint(fold(text).split()):
-            return frozenset({ASKER_ROLE})
-        return frozenset()
-
-    def _first_role(self, query: list[QueryWord]) -> frozenset[str]:
-        """The role named first is the one the question is about: in "welke straf krijgt
-        een leerling die een docent filmt" the docent is only part of the story."""
-        for word in query:
-            named = {self._role_of[w] for w in (word.token, *word.matches) if w in self._role_of}
-            if named:
-                return frozenset(named)
-        return frozenset()
 
     def _fuzzy(self, joined: str, readings: dict[int, Reading]) -> dict[int, float]:
         """Per entry, word-order-free similarity to its closest phrasing (rapidfuzz, in C).
@@ -309,17 +291,6 @@ class Matcher:
         if about and roles and about not in roles:
             score *= OTHER_ROLE
         return Candidate(self._entries[index], round(score, 1), overlap, coverage, fuzzy)
-
-
-def _role_words(kb: KnowledgeBase, normaliser: Normaliser, roles: frozenset[str]) -> dict[str, str]:
-    """Each word that names a role entries are `about`: the role itself, and the
-    lexicon's `role_words` for it."""
-    role_of = {role: role for role in roles}
-    for word, role in kb.lexicon.role_words.items():
-        tokens, target = normaliser.tokens(word), " ".join(normaliser.tokens(role))
-        if len(tokens) == 1 and target in roles:
-            role_of[tokens[0]] = target
-    return role_of
 
 
 def _most_shared(shared: dict[int, int]) -> list[int]:

@@ -1,0 +1,53 @@
+"""Which role a question is about: medewerker, leerling or ouder.
+
+Entries that differ mainly by role (the consequences for staff, pupils and
+parents) say so with `about`; the matcher weighs an entry down when the
+question is about another role.
+"""
+
+from __future__ import annotations
+
+from bot.knowledge import KnowledgeBase
+from bot.normalise import Normaliser
+from bot.text import fold
+from bot.vocabulary import QueryWord
+
+ASKER_ROLE = "medewerker"  # who asks this bot: the role "ik" and "je" name
+
+
+class Roles:
+    def __init__(self, kb: KnowledgeBase, normaliser: Normaliser, roles: frozenset[str]) -> None:
+        """`roles`: the roles entries are `about`, as tokens."""
+        self._asker_words = kb.lexicon.asker_words
+        self._role_of = _role_words(kb, normaliser, roles)
+
+    def of_question(self, text: str, query: list[QueryWord]) -> frozenset[str]:
+        """The role the question names first, or else the asker's."""
+        return self._first_role(query) or self._asker_role(text)
+
+    def _first_role(self, query: list[QueryWord]) -> frozenset[str]:
+        """The role named first is the one the question is about: in "welke straf krijgt
+        een leerling die een docent filmt" the docent is only part of the story."""
+        for word in query:
+            named = {self._role_of[w] for w in (word.token, *word.matches) if w in self._role_of}
+            if named:
+                return frozenset(named)
+        return frozenset()
+
+    def _asker_role(self, text: str) -> frozenset[str]:
+        """A question that names no role but speaks of "ik" or "je" is about the asker:
+        staff ask, so "kan ik geschorst worden" is about suspending a medewerker."""
+        if ASKER_ROLE in self._role_of and not self._asker_words.isdisjoint(fold(text).split()):
+            return frozenset({ASKER_ROLE})
+        return frozenset()
+
+
+def _role_words(kb: KnowledgeBase, normaliser: Normaliser, roles: frozenset[str]) -> dict[str, str]:
+    """Each word that names a role entries are `about`: the role itself, and the
+    lexicon's `role_words` for it."""
+    role_of = {role: role for role in roles}
+    for word, role in kb.lexicon.role_words.items():
+        tokens, target = normaliser.tokens(word), " ".join(normaliser.tokens(role))
+        if len(tokens) == 1 and target in roles:
+            role_of[tokens[0]] = target
+    return role_of
