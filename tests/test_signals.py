@@ -100,6 +100,7 @@ def respond(text: str):
         "is het mogelijk dat mijn teamleider deze tweet checkt voor ik hem plaats",
         "ik wil het even voorleggen, die reel van de klas",
         "ik zit al de hele ochtend te twijfelen over mijn tiktok",
+        "graag dat de teamleider even naar mijn post kijkt voor ik hem plaats",
         "kan mijn direct leidinggevende mijn blog lezen voordat ik hem post?",
     ],
 )
@@ -140,6 +141,7 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "hoe bereik ik mijn teamleider in de vakantie?",
         "kun je een instagrambericht voor me schrijven over de sportdag?",
         "hoeveel uur moet ik als invaller op school zijn?",
+        "wanneer moeten de rapporten af?",
         "hoe zet ik een filter op mijn tiktok filmpje",
         "een kind wordt onwel in de gymles, wat moet ik doen?",
         "hoe haal ik iemand uit de appgroep van de klas",
@@ -303,6 +305,7 @@ def test_helping_someone_is_no_call_for_help():
         "geen twijfel hoor, welke regel gaat over foto's van leerlingen?",
         "kun je de directie vragen of mijn cursus vergoed wordt?",
         "ik wil met het mt overleggen over de taakverdeling",
+        "een vader zet me voor schut in de comments, moet ik reageren?",
         "ik wil een klacht indienen over een collega, hoe werkt dat",
         "kun je mijn teamleider vragen of ik vrij kan krijgen?",
         "ik wil ouders op facebook geruststellen na de brand, mag ik daarover posten?",
