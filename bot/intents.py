@@ -27,23 +27,12 @@ def is_known_rule(rule_id: str) -> bool:
 
 
 def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
-    folded = fold(text)
-    joined = _joined(patterns)
-    if joined is not None:
-        return joined.search(folded)
-    return any(pattern.search(folded) for pattern in patterns)
-
-
-_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+    return _index(patterns).search(fold(text))
 
 
 @lru_cache(maxsize=32)
-def _joined(patterns: tuple[re.Pattern[str], ...]) -> PatternIndex | None:
-    """The lexicon's patterns of one kind, searched together (see `PatternIndex`).
-    None when they cannot be joined faithfully: a backreference, whose group number
-    would shift, or a global inline flag."""
-    if any(_BACKREFERENCE.search(p.pattern) or p.flags & ~re.UNICODE for p in patterns):
-        return None
+def _index(patterns: tuple[re.Pattern[str], ...]) -> PatternIndex:
+    """The lexicon's patterns of one kind, each tried only where it can begin."""
     return PatternIndex(patterns)
 
 

@@ -42,7 +42,9 @@ class PatternIndex:
         by_letter: dict[str, list[re.Pattern[str]]] = defaultdict(list)
         anywhere: list[re.Pattern[str]] = []
         for pattern in patterns:
-            letters = _first_letters(pattern.pattern)
+            # a global flag such as (?i) changes which letters a match can begin with
+            flagged = pattern.flags & ~re.UNICODE
+            letters = _ANY if flagged else _first_letters(pattern.pattern)
             if letters is _ANY:
                 anywhere.append(pattern)
             else:

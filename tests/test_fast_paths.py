@@ -71,14 +71,13 @@ def test_publication_words_at_either_end_of_a_compound():
     assert [intents.mentions_publication(t, lexicon) for t in texts] == [plain(t) for t in texts]
 
 
-def test_joined_lexicon_patterns_find_what_one_by_one_finds():
+def test_indexed_lexicon_patterns_find_what_one_by_one_finds():
     lexicon = shared_core().kb.lexicon
     texts = [case["q"] for case in yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))]
     texts += [q for entry in shared_core().kb.entries for q in entry.questions]
     kinds = ("doubt_patterns", "request_patterns", "help_patterns", "offtopic_patterns")
     for kind in kinds:
         patterns = getattr(lexicon, kind)
-        assert intents._joined(patterns) is not None, kind
         joined = [intents._any(patterns, t) for t in texts]
         one_by_one = [any(p.search(intents.fold(t)) for p in patterns) for t in texts]
         assert joined == one_by_one, kind
@@ -119,11 +118,9 @@ def test_patterns_are_tried_where_they_can_begin_and_keep_their_meaning():
         assert index.search(text) is found, text
 
 
-def test_patterns_that_cannot_be_joined_are_searched_one_by_one():
+def test_patterns_with_a_backreference_or_a_global_flag_keep_their_meaning():
     backreference = (re.compile(r"(ja)\1"), re.compile("nee"))
     global_flag = (re.compile("(?i)twijfel"), re.compile("nee"))
-    assert intents._joined(backreference) is None
-    assert intents._joined(global_flag) is None
     assert intents._any(backreference, "jaja") and not intents._any(backreference, "ja")
     assert intents._any(global_flag, "TWIJFEL")
     assert not intents._any((), "alles")
