@@ -32,6 +32,8 @@ def stem(word: str) -> str:
         return word
     for suffix in _DIMINUTIVES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix.startswith("p") and word[-len(suffix) - 1] != "m":
+                continue  # -pje follows an m ("boompje"); "grapje" is grap + je
             return _undouble(word[: -len(suffix)])
     if word.endswith("heden"):
         return word[:-5] + "heid"

@@ -23,6 +23,12 @@ def test_stem_gives_common_forms_one_stem():
     assert stem("zetten") == "zet"
 
 
+def test_stem_strips_pje_only_after_an_m():
+    """ "boompje" is boom + pje, but "grapje" is grap + je: its p is part of the word."""
+    assert stem("boompje") == "boom"
+    assert stem("grapje") == "grap" == stem("grapjes")
+
+
 def test_stem_leaves_short_words_and_numbers():
     assert stem("klas") == "klas"
     assert stem("2024") == "2024"
