@@ -59,9 +59,12 @@ def opens_vaguely(text: str, lexicon: Lexicon) -> bool:
 def reports_others_publication(text: str, lexicon: Lexicon) -> bool:
     """'een collega heeft ... op insta gezet': someone else published it, and the
     asker does not ask about a post of their own ("mag ik ...")."""
-    return _any(lexicon.reported_patterns, text) and not _any(
-        lexicon.own_publication_patterns, text
-    )
+    return _any(lexicon.reported_patterns, text) and not asks_about_own_publication(text, lexicon)
+
+
+def asks_about_own_publication(text: str, lexicon: Lexicon) -> bool:
+    """'mag ik ...', 'ik wil ... plaatsen': the asker is about to publish something."""
+    return _any(lexicon.own_publication_patterns, text)
 
 
 def asks_in_general(text: str, lexicon: Lexicon) -> bool:

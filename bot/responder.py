@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from bot import texts
 from bot.checkflow import CheckFlow
 from bot.intents import (
+    asks_about_own_publication,
     asks_for_help,
     asks_for_manager,
     asks_in_general,
@@ -114,7 +115,7 @@ class Responder:
         if in_scope and best.score >= answer_band and self._clear_winner(result):
             if best.entry.kind == "check" and reports_others_publication(text, lexicon):
                 return self.answer_report(best.entry, best.score)
-            if best.entry.kind == "check" and asks_in_general(text, lexicon):
+            if best.entry.kind == "check" and self._no_post_in_view(text, result):
                 return self._plain_answer(best.entry, best.score)
             return self.answer_entry(best.entry, best.score)
         if asks_for_help(text, lexicon) or is_small_talk(text, lexicon):
@@ -124,6 +125,17 @@ class Responder:
         if best and best.score >= clarify_band:
             return self._clarify_or_only_topic(result, clarify_band)
         return Answer("fallback", texts.FALLBACK, score=best.score if best else None)
+
+    def _no_post_in_view(self, text: str, result: MatchResult) -> bool:
+        """The check's deciding questions are about one post the asker is about to
+        place. A question about posts in general ("moet bij elk bericht ...") has
+        none in view, and neither has a bare subject ("foto's kleuters", "de
+        musical") that does not say the asker wants to publish."""
+        lexicon = self.kb.lexicon
+        if asks_in_general(text, lexicon):
+            return True
+        bare = len(result.tokens) <= VAGUE_WORDS
+        return bare and not asks_about_own_publication(text, lexicon)
 
     def _may_be_publication(self, text: str) -> bool:
         """A request for the leidinggevende is for this bot unless it is plainly about

@@ -355,6 +355,17 @@ def test_whether_everything_on_the_school_account_is_on_its_behalf_is_a_general_
     assert answer.action == "answer" and "M1" in answer.rules
 
 
+@pytest.mark.parametrize("text", ["fotootjes kleuters", "de kerstmusical", "leerling en insta"])
+def test_a_bare_subject_gets_the_plain_answer_not_the_check(text):
+    """Nothing says the asker is about to publish, so there is no post to check yet."""
+    answer = respond(text)
+    assert answer.action == "answer" and "ML2" in answer.rules
+
+
+def test_a_short_question_about_ones_own_post_still_gets_the_check():
+    assert respond("mag ik fotos plaatsen?").action == "check"
+
+
 def test_a_post_of_ones_own_still_gets_the_check():
     assert respond("mag ik deze foto van mijn klas op insta zetten?").action == "check"
 
