@@ -33,7 +33,8 @@ OVERLAP_WEIGHT = 0.4
 COVERAGE_WEIGHT = 0.35
 FUZZY_WEIGHT = 0.25
 QUERY_SIDE = 0.6  # in the phrasing overlap: question covered vs phrasing covered
-SHORTLIST = 8
+SHORTLIST = 6  # entries compared in full by rapidfuzz
+WIDE_SHORTLIST = 12  # entries compared phrasing by phrasing, to choose those
 FUZZY_PHRASINGS = 8  # per entry, the phrasings compared in full by rapidfuzz
 CANDIDATE_CAP = 1500
 GENERIC_ENTRIES = 3
@@ -135,18 +136,35 @@ class Matcher:
             return MatchResult(tokens, ())
         query = [self._query_word(token) for token in tokens]
         coverage = self._coverage(query)
-        shortlist = sorted(coverage, key=coverage.__getitem__, reverse=True)[:SHORTLIST]
-        total = sum(word.weight for word in query)
-        words = [(word.weight, tuple(word.matches.items())) for word in query]
-        readings = {index: self._compare(index, words, total) for index in shortlist}
+        readings = self._shortlist(query, coverage)
         fuzzy = self._fuzzy(" ".join(tokens), readings)
         roles = self._roles.of_question(text, query)
         candidates = [
-            self._candidate(index, readings[index].overlap, coverage[index], fuzzy[index], roles)
-            for index in shortlist
+            self._candidate(index, reading.overlap, coverage[index], fuzzy[index], roles)
+            for index, reading in readings.items()
         ]
         candidates.sort(key=lambda c: c.score, reverse=True)
         return MatchResult(tokens, tuple(candidates))
+
+    def _shortlist(self, query: list[QueryWord], coverage: dict[int, float]) -> dict[int, Reading]:
+        """The entries worth the fuzzy step, with how the question compares to each.
+
+        Coverage alone ties often: an entry whose phrasings hold the question's words
+        one here and one there covers it as fully as the entry with a phrasing that
+        says it all. So the `WIDE_SHORTLIST` best covered are compared phrasing by
+        phrasing, and the `SHORTLIST` best on overlap and coverage together go on.
+        """
+        total = sum(word.weight for word in query)
+        words = [(word.weight, tuple(word.matches.items())) for word in query]
+        wide = sorted(coverage, key=coverage.__getitem__, reverse=True)[:WIDE_SHORTLIST]
+        readings = {index: self._compare(index, words, total) for index in wide}
+
+        def promise(index: int) -> float:
+            return OVERLAP_WEIGHT * readings[index].overlap + COVERAGE_WEIGHT * coverage[index]
+
+        return {
+            index: readings[index] for index in sorted(wide, key=promise, reverse=True)[:SHORTLIST]
+        }
 
     def _fuzzy(self, joined: str, readings: dict[int, Reading]) -> dict[int, float]:
         """Per entry, word-order-free similarity to its closest phrasing (rapidfuzz, in C).

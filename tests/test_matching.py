@@ -9,6 +9,7 @@ import pytest
 
 from bot.core import build_core
 from bot.knowledge import Entry, KnowledgeBase, Lexicon, Rule
+from bot.matcher import WIDE_SHORTLIST
 from bot.responder import Bands
 
 LEXICON = Lexicon(
@@ -277,3 +278,17 @@ def test_an_excluded_word_rules_an_entry_out():
     assert roles.respond("geldt het protocol voor een leerling").entry == "voor-wie"
     scored = roles.matcher.match("straf als leerling zich niet aan het protocol houdt")
     assert "voor-wie" not in [c.entry.id for c in scored.candidates]
+
+
+def test_a_phrasing_that_holds_the_question_is_not_crowded_out_of_the_shortlist():
+    """Entries that hold the question's words spread over several phrasings cover it as
+    fully as the one entry with a phrasing that says it all; the shortlist for the
+    fuzzy step is chosen on the phrasing overlap too, so that entry stays in it."""
+    spread = tuple(
+        entry(f"los-{n}", "M3", f"vakantie regeling {n}", f"bruiloft verzoek {n}")
+        for n in range(WIDE_SHORTLIST - 1)
+    )
+    whole = entry("verlof", "M7", "vakantie bruiloft")
+    kb = replace(KB, entries=(*spread, whole))
+    matcher = build_core(kb, Bands()).responder.matcher
+    assert matcher.match("vakantie voor een bruiloft").best.entry.id == "verlof"
