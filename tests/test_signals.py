@@ -148,6 +148,9 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "tips voor een goede linkedin profielfoto?",
         "mag ik een foto van mijn hond op insta? heeft niks met school te maken",
         "mijn neefje wordt online gepest, hij zit niet bij ons op school. wat kan ik doen?",
+        "weet je het telefoonnummer van de administratie?",
+        "juf is ziek, wie geeft morgen les aan groep 5?",
+        "wanneer is de kerstvoorstelling van de onderbouw?",
     ],
 )
 def test_subjects_beside_the_protocol_fall_back(text):
@@ -216,7 +219,14 @@ def test_a_question_that_names_no_topic_offers_the_broad_topics(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["hoi", "hee, mag ik iets vragen", "wat kan ik je eigenlijk vragen?", "top, bedankt"]
+    "text",
+    [
+        "hoi",
+        "hee, mag ik iets vragen",
+        "wat kan ik je eigenlijk vragen?",
+        "top, bedankt",
+        "goedemorgen, ben jij de hulpbot?",
+    ],
 )
 def test_a_greeting_or_a_question_about_the_bot_gets_the_help(text):
     assert respond(text).action == "help"
@@ -313,6 +323,7 @@ def test_helping_someone_is_no_call_for_help():
         "kun je de locatieleider vragen of er geld is voor nieuwe laptops?",
         "moet ik me zorgen maken over oude tweets van jaren geleden?",
         "wie is verantwoordelijk als mijn post verkeerd valt?",
+        "mag mijn teamleider op haar eigen linkedin zeggen wat ze van de fusie vindt?",
     ],
 )
 def test_doubt_about_something_else_or_someone_elses_is_not_escalated(text):
@@ -337,6 +348,7 @@ def test_a_help_phrase_in_a_real_question_does_not_hide_the_answer():
         "een leerling heeft een foto van mij op zijn story gezet zonder te vragen, mag dat?",
         "collega zet steeds fotos van haar klas op fb, kinderen herkenbaar. moet ik daar iets mee?",
         "mogen ouders foto's van het schoolreisje in de klassenapp delen?",
+        "een klassenouder heeft fotos van de excursie in haar story gezet, kan dat zomaar?",
     ],
 )
 def test_a_post_someone_else_placed_gets_the_rule_not_the_check(text):
