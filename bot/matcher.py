@@ -12,7 +12,8 @@ Three signals are combined, because any one alone embarrasses a FAQ bot:
   entry's phrasings, word order ignored.
 
 Words are matched to the vocabulary exactly, by typo or as the head of a
-Dutch compound (vocabulary.py).
+Dutch compound (vocabulary.py); the phrasing-by-phrasing signals are worked
+out in phrasings.py.
 """
 
 from __future__ import annotations
@@ -20,30 +21,22 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import NamedTuple
-
-from rapidfuzz import fuzz, process
 
 from bot.knowledge import Entry, KnowledgeBase
 from bot.normalise import Normaliser
+from bot.phrasings import PhrasingTable, Reading
 from bot.roles import Roles
 from bot.vocabulary import QueryWord, Vocabulary
 
 OVERLAP_WEIGHT = 0.4
 COVERAGE_WEIGHT = 0.35
 FUZZY_WEIGHT = 0.25
-QUERY_SIDE = 0.6  # in the phrasing overlap: question covered vs phrasing covered
 SHORTLIST = 6  # entries compared in full by rapidfuzz
 WIDE_SHORTLIST = 12  # entries compared phrasing by phrasing, to choose those
-FUZZY_PHRASINGS = 8  # per entry, the phrasings compared in full by rapidfuzz
 CANDIDATE_CAP = 1500
 GENERIC_ENTRIES = 3
 OTHER_ROLE = 0.85  # score factor for an entry about a role the question does not name
 CLARIFY_OPTIONS = 3  # the most topics a clarify reply offers
-
-
-WeightedMatches = tuple[float, tuple[tuple[str, float], ...]]
-"""A query word's weight and the vocabulary words it stands for, with their similarity."""
 
 
 @dataclass(frozen=True)
@@ -68,19 +61,6 @@ class MatchResult:
         return self.candidates[1] if len(self.candidates) > 1 else None
 
 
-class Reading(NamedTuple):
-    """How the question compares with one entry's phrasings."""
-
-    closest: list[int]  # positions of the phrasings for the fuzzy step
-    overlap: float
-
-
-@dataclass(frozen=True)
-class Phrasing:
-    tokens: frozenset[str]
-    weight: float  # sum of its words' weights
-
-
 class Matcher:
     def __init__(self, kb: KnowledgeBase, normaliser: Normaliser) -> None:
         self.normaliser = normaliser
@@ -94,15 +74,7 @@ class Matcher:
         tokenised = self._index()
         self._weights = self._token_weights()
         self.vocabulary = Vocabulary(self._weights)
-        self._texts_of = [[" ".join(tokens) for tokens in entry] for entry in tokenised]
-        self._sorted_texts_of = [
-            [_sorted_words(text) for text in entry] for entry in self._texts_of
-        ]
-        self._phrasings_of = [
-            [Phrasing(frozenset(t), sum(self._weights[w] for w in set(t))) for t in entry]
-            for entry in tokenised
-        ]
-        self._phrasings_with = [_word_positions(entry) for entry in tokenised]
+        self.phrasings = PhrasingTable(tokenised, self._weights)
         self._query_word = self.vocabulary.query_word
 
     def _index(self) -> list[list[tuple[str, ...]]]:
@@ -137,7 +109,7 @@ class Matcher:
         query = [self._query_word(token) for token in tokens]
         coverage = self._coverage(query)
         readings = self._shortlist(query, coverage)
-        fuzzy = self._fuzzy(" ".join(tokens), readings)
+        fuzzy = self.phrasings.fuzzy(" ".join(tokens), readings)
         roles = self._roles.of_question(text, query)
         candidates = [
             self._candidate(index, reading.overlap, coverage[index], fuzzy[index], roles)
@@ -157,7 +129,7 @@ class Matcher:
         total = sum(word.weight for word in query)
         words = [(word.weight, tuple(word.matches.items())) for word in query]
         wide = sorted(coverage, key=coverage.__getitem__, reverse=True)[:WIDE_SHORTLIST]
-        readings = {index: self._compare(index, words, total) for index in wide}
+        readings = {index: self.phrasings.compare(index, words, total) for index in wide}
 
         def promise(index: int) -> float:
             return OVERLAP_WEIGHT * readings[index].overlap + COVERAGE_WEIGHT * coverage[index]
@@ -165,38 +137,6 @@ class Matcher:
         return {
             index: readings[index] for index in sorted(wide, key=promise, reverse=True)[:SHORTLIST]
         }
-
-    def _fuzzy(self, joined: str, readings: dict[int, Reading]) -> dict[int, float]:
-        """Per entry, word-order-free similarity to its closest phrasing (rapidfuzz, in C).
-
-        The mean of token_sort_ratio and token_set_ratio. token_sort_ratio is
-        `ratio` of the texts with their words sorted; the phrasings' are
-        sorted once, at start, instead of on every question.
-        """
-        owners: list[int] = []
-        texts: list[str] = []
-        sorted_texts: list[str] = []
-        for index, reading in readings.items():
-            own_texts, own_sorted = self._texts_of[index], self._sorted_texts_of[index]
-            for position in reading.closest:
-                owners.append(index)
-                texts.append(own_texts[position])
-                sorted_texts.append(own_sorted[position])
-        best = dict.fromkeys(readings, 0.0)
-        if not owners:
-            return best
-        by_sort = [0.0] * len(owners)
-        sorted_query = _sorted_words(joined)
-        for _, score, k in process.extract(
-            sorted_query, sorted_texts, scorer=fuzz.ratio, limit=None
-        ):
-            by_sort[k] = score
-        for _, score, k in process.extract(joined, texts, scorer=fuzz.token_set_ratio, limit=None):
-            combined = (by_sort[k] + score) / 2
-            owner = owners[k]
-            if combined > best[owner]:
-                best[owner] = combined
-        return best
 
     def _candidates(self, query: list[QueryWord]) -> set[int]:
         """Entries sharing a word with the question, the most specific words first.
@@ -235,62 +175,6 @@ class Matcher:
             coverage[index] = covered / total
         return coverage
 
-    def _compare(self, index: int, words: list[WeightedMatches], total: float) -> Reading:
-        """The question against each of the entry's phrasings, in one pass: the weighted
-        overlap with the closest phrasing, seen from both sides (the question covered by
-        the phrasing, and the phrasing by the question), and the phrasings sharing the
-        most words with the question (at most `FUZZY_PHRASINGS`; the closest phrasing
-        is among them), for the fuzzy step.
-
-        Worked out from the phrasings that hold each matched word (the entry's
-        word positions) rather than by testing every word against every
-        phrasing: the innermost loop of matching. A question word usually
-        stands for one vocabulary word, which needs no per-phrasing maximum.
-        """
-        positions_of = self._phrasings_with[index]
-        weights = self._weights
-        covered: dict[int, float] = {}
-        shared: dict[int, int] = {}
-        found_weight: dict[int, float] = {}
-        counted: set[str] = set()
-        for weight, matches in words:
-            if len(matches) == 1:
-                vocab_word, similarity = matches[0]
-                positions = positions_of.get(vocab_word)
-                if positions is None:
-                    continue
-                gain = weight * similarity
-                for position in positions:
-                    covered[position] = covered.get(position, 0.0) + gain
-                    shared[position] = shared.get(position, 0) + 1
-            else:
-                best: dict[int, float] = {}
-                for vocab_word, similarity in matches:
-                    for position in positions_of.get(vocab_word, ()):
-                        shared[position] = shared.get(position, 0) + 1
-                        if similarity > best.get(position, 0.0):
-                            best[position] = similarity
-                for position, similarity in best.items():
-                    covered[position] = covered.get(position, 0.0) + weight * similarity
-            for vocab_word, _ in matches:
-                if vocab_word in counted or vocab_word not in positions_of:
-                    continue
-                counted.add(vocab_word)
-                word_weight = weights[vocab_word]
-                for position in positions_of[vocab_word]:
-                    found_weight[position] = found_weight.get(position, 0.0) + word_weight
-        phrasings = self._phrasings_of[index]
-        query_share = QUERY_SIDE / total
-        overlap = max(
-            (
-                query_share * covered.get(position, 0.0)
-                + (1 - QUERY_SIDE) * found / phrasings[position].weight
-                for position, found in found_weight.items()
-            ),
-            default=0.0,
-        )
-        return Reading(_most_shared(shared), overlap)
-
     def _candidate(
         self,
         index: int,
@@ -309,25 +193,3 @@ class Matcher:
         if about and roles and about not in roles:
             score *= OTHER_ROLE
         return Candidate(self._entries[index], round(score, 1), overlap, coverage, fuzzy)
-
-
-def _most_shared(shared: dict[int, int]) -> list[int]:
-    """The `FUZZY_PHRASINGS` positions sharing the most words, ties to the first, in order."""
-    if len(shared) <= FUZZY_PHRASINGS:
-        return sorted(shared)
-    by_position = sorted(shared)
-    by_position.sort(key=shared.__getitem__, reverse=True)  # stable: ties keep order
-    return sorted(by_position[:FUZZY_PHRASINGS])
-
-
-def _sorted_words(text: str) -> str:
-    return " ".join(sorted(text.split()))
-
-
-def _word_positions(phrasings: list[tuple[str, ...]]) -> dict[str, list[int]]:
-    """word -> the positions of the phrasings that contain it."""
-    positions: dict[str, list[int]] = defaultdict(list)
-    for position, tokens in enumerate(phrasings):
-        for word in set(tokens):
-            positions[word].append(position)
-    return positions

@@ -25,9 +25,10 @@ from rapidfuzz import fuzz
 from bot import intents
 from bot.directory import Directory, Person
 from bot.logs import SecondCachedTime
-from bot.matcher import QUERY_SIDE, Matcher, _sorted_words
+from bot.matcher import Matcher
 from bot.messages import Incoming
 from bot.pattern_index import PatternIndex, _first_letters
+from bot.phrasings import QUERY_SIDE, sorted_words
 from bot.text import _APOSTROPHE, _NON_WORD, _fold
 from handlers.runtime import Runtime
 
@@ -137,16 +138,17 @@ words = st.lists(st.text(alphabet="abcdeklmnop", min_size=1, max_size=6), max_si
 
 
 @given(words, words)
-def test_token_sort_ratio_is_ratio_of_sorted_words(a: list[str], b: list[str]):
+def test_token_sort_ratio_is_ratio_ofsorted_words(a: list[str], b: list[str]):
     first, second = " ".join(a), " ".join(b)
-    assert fuzz.ratio(_sorted_words(first), _sorted_words(second)) == fuzz.token_sort_ratio(
+    assert fuzz.ratio(sorted_words(first), sorted_words(second)) == fuzz.token_sort_ratio(
         first, second
     )
 
 
 def plain_overlap(matcher: Matcher, index: int, query, total: float) -> float:
     """The best overlap as first written: every word against every sharing phrasing."""
-    phrasings, positions = matcher._phrasings_of[index], matcher._phrasings_with[index]
+    table = matcher.phrasings
+    phrasings, positions = table.phrasings_of[index], table.positions_of[index]
     sharing = {i for word in query for w in word.matches for i in positions.get(w, ())}
     best = 0.0
     for position in sorted(sharing):
@@ -175,7 +177,7 @@ def test_best_overlap_is_exactly_the_plain_one():
         total = sum(word.weight for word in query)
         words = [(word.weight, tuple(word.matches.items())) for word in query]
         for index in matcher._coverage(query):
-            fast = matcher._compare(index, words, total).overlap
+            fast = matcher.phrasings.compare(index, words, total).overlap
             plain = plain_overlap(matcher, index, query, total)
             assert fast == pytest.approx(plain, rel=1e-12, abs=0)  # only the order of a sum differs
             checked += 1
