@@ -102,6 +102,12 @@ def respond(text: str):
         "ik zit al de hele ochtend te twijfelen over mijn tiktok",
         "graag dat de teamleider even naar mijn post kijkt voor ik hem plaats",
         "kan mijn direct leidinggevende mijn blog lezen voordat ik hem post?",
+        "ik wacht eerst op het akkoord van mijn teamleider voor ik de foto post",
+        "could my boss read my linkedin post first?",
+        "kan er een echt persoon naar mijn facebookbericht kijken",
+        "ik weet niet zo goed waar de grens ligt met mijn insta over de klas",
+        "kun je me doorverbinden met mijn teamleider? gaat om een blog",
+        "wil dit graag even met iemand overleggen, het gaat om een tiktok van de klas",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
