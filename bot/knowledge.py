@@ -81,6 +81,9 @@ class Lexicon:
     role_words: dict[str, str] = field(default_factory=dict)
     """Words that name a role an entry can be `about` without being a synonym for it
     ("collega" is its own word for matching, but a medewerker as a role)."""
+    phrases: tuple[tuple[re.Pattern[str], str], ...] = ()
+    """Several words that say one thing ("zich niet aan het protocol houden"): each
+    pattern's match is read as its replacement before the words are matched."""
     stopwords: frozenset[str] = frozenset()
     greetings: frozenset[str] = frozenset()
     help_patterns: tuple[re.Pattern[str], ...] = ()

@@ -11,6 +11,7 @@ from bot.text import fold
 LEXICON_KEYS = (
     "pattern_words",
     "synonyms",
+    "phrases",
     "role_words",
     "stopwords",
     "greetings",
@@ -46,6 +47,7 @@ def read_lexicon(reader: FieldReader) -> Lexicon:
 
     return Lexicon(
         synonyms=_read_word_map(reader, "synonyms"),
+        phrases=_read_phrases(reader, words),
         role_words=_read_word_map(reader, "role_words"),
         stopwords=_words(reader, "stopwords"),
         greetings=_words(reader, "greetings"),
@@ -117,6 +119,24 @@ def _read_word_map(reader: FieldReader, key: str) -> dict[str, str]:
             continue
         mapped[fold(str(word))] = fold(target)
     return mapped
+
+
+def _read_phrases(
+    reader: FieldReader, words: dict[str, str]
+) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """`pattern: replacement`; the pattern is matched against the folded question."""
+    table = reader.mapping("phrases", required=False)
+    if table is None:
+        return ()
+    phrases: list[tuple[re.Pattern[str], str]] = []
+    for pattern, replacement in table.items():
+        line = table.line_of(pattern)
+        if not isinstance(replacement, str) or not fold(replacement):
+            reader.problem(f"lexicon: phrases: '{pattern}' must map to non-empty text", line=line)
+            continue
+        expanded = _expand(reader, "phrases", str(pattern), line, words)
+        phrases.append((_compile(reader, "phrases", expanded, line), fold(replacement)))
+    return tuple(phrases)
 
 
 def _compile(reader: FieldReader, key: str, pattern: str, line: int) -> re.Pattern[str]:

@@ -51,13 +51,17 @@ class Normaliser:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self._synonyms = lexicon.synonyms
+        self._phrases = lexicon.phrases
         self._stopwords = lexicon.stopwords
         self.tokens = lru_cache(maxsize=4096)(self._tokens)
 
     def canonical_words(self, text: str) -> list[str]:
         """Folded words with chat spelling and synonyms mapped; stop words kept."""
         result: list[str] = []
-        for word in fold(text).split():
+        folded = fold(text)
+        for pattern, replacement in self._phrases:
+            folded = pattern.sub(f" {replacement} ", folded)
+        for word in folded.split():
             mapped = self._synonyms.get(word, word)
             result.extend(mapped.split())
         return result

@@ -186,3 +186,11 @@ def test_an_unknown_placeholder_is_named_with_its_list_and_line(tmp_path):
     assert f"{path}:4: lexicon: doubt_patterns: '{{baas}}' is not in pattern_words" in messages(
         path
     )
+
+
+def test_a_broken_phrase_pattern_is_named_with_its_line(tmp_path):
+    text = "lexicon:\n  phrases:\n    '\\bover de schreef\\b': overtreding\n    '(unclosed': x\n"
+    found = messages(write(tmp_path, "lexicon.yaml", text))
+    broken = [m for m in found if "regular expression" in m]
+    assert len(broken) == 1
+    assert broken[0].startswith(f"{tmp_path / 'lexicon.yaml'}:4: lexicon: phrases:")

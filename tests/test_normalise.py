@@ -1,3 +1,5 @@
+import re
+
 from bot.kb_loader import BUNDLED_KNOWLEDGE, load_knowledge
 from bot.knowledge import Lexicon
 from bot.normalise import Normaliser, stem
@@ -52,3 +54,13 @@ def test_the_bundled_lexicon_reads_whatsapp_verbs_as_the_app():
     normaliser = Normaliser(load_knowledge(BUNDLED_KNOWLEDGE).lexicon)
     assert normaliser.tokens("whatsappen") == normaliser.tokens("whatsapp") == ("app",)
     assert normaliser.tokens("whatsappt") == ("app",)
+
+
+def test_a_phrase_is_read_as_the_one_thing_it_says():
+    phrase = re.compile(r"\bniet aan (het |de )?(protocol|regels) (houd|houdt|houden)\b")
+    lexicon = Lexicon(
+        phrases=((phrase, "overtreding"),), stopwords=frozenset({"wat", "als", "ik", "me"})
+    )
+    normaliser = Normaliser(lexicon)
+    assert normaliser.tokens("wat als ik me niet aan de regels houd") == ("overtreding",)
+    assert normaliser.tokens("ik houd me aan de regels") == ("houd", "aan", "de", "regel")

@@ -110,3 +110,11 @@ def test_a_role_named_by_its_job_is_staff(text):
 )
 def test_situations_told_in_other_words_reach_their_topic(text, entry):
     assert shared_core().responder.respond(text).entry == entry
+
+
+def test_breaking_the_rules_is_about_consequences_and_keeping_them_about_scope():
+    respond = shared_core().responder.respond
+    breaking = respond("wat gebeurt er met mij als ik me niet aan de afspraken hou")
+    assert breaking.action == "answer" and "S1" in breaking.rules
+    keeping = respond("moet ik me als invaller ook aan de afspraken houden")
+    assert keeping.action == "answer" and "P" in keeping.rules
