@@ -134,8 +134,11 @@ class Responder:
         lexicon = self.kb.lexicon
         if asks_in_general(text, lexicon):
             return True
-        bare = len(result.tokens) <= VAGUE_WORDS
-        return bare and not asks_about_own_publication(text, lexicon)
+        if asks_about_own_publication(text, lexicon):
+            return False
+        return len(result.tokens) <= VAGUE_WORDS or lexicon.asker_words.isdisjoint(
+            fold(text).split()
+        )
 
     def _may_be_publication(self, text: str) -> bool:
         """A request for the leidinggevende is for this bot unless it is plainly about

@@ -380,8 +380,25 @@ def test_a_bare_subject_gets_the_plain_answer_not_the_check(text):
     assert answer.action == "answer" and "ML2" in answer.rules
 
 
-def test_a_short_question_about_ones_own_post_still_gets_the_check():
-    assert respond("mag ik fotos plaatsen?").action == "check"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "zet de mediaclub namens school iets op het schoolaccount als zij het beheren?",
+        "een geluidsopname van de open dag online delen, mag dat",
+        "ik post voor de school op fb, waar moet ik allemaal op letten?",
+        "wat mag ik eigenlijk wel posten over mijn lessen?",
+    ],
+)
+def test_a_question_with_no_post_of_the_askers_own_in_view_gets_the_plain_answer(text):
+    """The deciding questions are for the one about to place a post: here the question is
+    about others, or about posts in general."""
+    answer = respond(text)
+    assert answer.action == "answer" and not answer.options
+
+
+@pytest.mark.parametrize("text", ["mag ik fotos plaatsen?", "foto van mijn klas op insta?"])
+def test_a_short_question_about_ones_own_post_still_gets_the_check(text):
+    assert respond(text).action == "check"
 
 
 def test_a_post_of_ones_own_still_gets_the_check():
@@ -416,7 +433,8 @@ def test_the_social_media_protocol_by_name_is_in_scope():
 def test_a_vague_opening_with_little_substance_offers_topics():
     assert respond("iets met ouders op fb").action == "clarify"
     assert respond("vraagje over collega's en linkedin").action == "clarify"
-    assert respond("hoe zit het met foto's van leerlingen op insta").action == "check"
+    photos = respond("hoe zit het met foto's van leerlingen op insta")
+    assert photos.action == "answer" and "ML2" in photos.rules  # about photos in general
     assert respond("het gaat over een ouder en facebook").action == "clarify"
     assert respond("en wat als het fout gaat?").action == "clarify"
     assert respond("probleem met een ouder op insta").action == "clarify"
