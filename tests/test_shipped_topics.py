@@ -59,6 +59,8 @@ def test_everyday_words_reach_their_topic(text, entry, rule):
         "hoe vraag ik een vog aan voor de nieuwe conciërge",
         "mijn dochter wordt op de sportclub via snapchat gepest, wat kan ik doen",
         "hoe reken ik het rapportcijfer uit met een gemiste toets",
+        "wie beslist over een nieuwe rekenmethode",
+        "gaat de school naar een ander gebouw",
     ],
 )
 def test_matters_beside_the_protocol_fall_back(text):

@@ -232,6 +232,7 @@ def test_a_question_that_names_no_topic_offers_the_broad_topics(text):
         "wat kan ik je eigenlijk vragen?",
         "top, bedankt",
         "goedemorgen, ben jij de hulpbot?",
+        "klopt het dat jij mijn vragen over social media kunt beantwoorden?",
     ],
 )
 def test_a_greeting_or_a_question_about_the_bot_gets_the_help(text):
