@@ -108,6 +108,7 @@ def respond(text: str):
         "ik weet niet zo goed waar de grens ligt met mijn insta over de klas",
         "kun je me doorverbinden met mijn teamleider? gaat om een blog",
         "wil dit graag even met iemand overleggen, het gaat om een tiktok van de klas",
+        "concept instagrambericht door de directeur laten checken",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -157,6 +158,7 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "weet je het telefoonnummer van de administratie?",
         "juf is ziek, wie geeft morgen les aan groep 5?",
         "wanneer is de kerstvoorstelling van de onderbouw?",
+        "foto's van de klas in een presentatie voor ouders",
     ],
 )
 def test_subjects_beside_the_protocol_fall_back(text):
