@@ -83,6 +83,14 @@ def mentions_other_matter(text: str, lexicon: Lexicon) -> bool:
     return _mentions(text, lexicon.other_matter_words)
 
 
+def asks_to_post(text: str, lexicon: Lexicon) -> bool:
+    """'mag ik ... delen', 'ik wil ... op tiktok zetten': the asker means to put
+    something online."""
+    words = fold(text).split()
+    posting = any(w in lexicon.posting_words for w in words)
+    return posting and asks_about_own_publication(text, lexicon)
+
+
 def mentions_channel(text: str, lexicon: Lexicon) -> bool:
     """A social medium or being online: "insta", "fb-groep", "linkedinpost", "comments"."""
     return _mentions(text, lexicon.channel_words)

@@ -97,6 +97,9 @@ class Lexicon:
     publication_words: frozenset[str] = frozenset()
     channel_words: frozenset[str] = frozenset()
     other_matter_words: frozenset[str] = frozenset()
+    posting_words: frozenset[str] = frozenset()
+    """Verbs of putting something online ("delen", "posten", "zetten"): with "mag ik"
+    they make a question about a post of the asker's own."""
     asker_words: frozenset[str] = frozenset()
     """How the asker names themself ("ik", "je"): a question naming no other role is
     then about a medewerker."""

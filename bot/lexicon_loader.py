@@ -26,6 +26,7 @@ LEXICON_KEYS = (
     "publication_words",
     "channel_words",
     "other_matter_words",
+    "posting_words",
     "asker_words",
 )
 
@@ -62,6 +63,7 @@ def read_lexicon(reader: FieldReader) -> Lexicon:
         publication_words=_words(reader, "publication_words"),
         channel_words=_words(reader, "channel_words"),
         other_matter_words=_words(reader, "other_matter_words"),
+        posting_words=_words(reader, "posting_words"),
         asker_words=_words(reader, "asker_words"),
     )
 

@@ -16,6 +16,7 @@ from bot.intents import (
     asks_for_help,
     asks_for_manager,
     asks_in_general,
+    asks_to_post,
     greets,
     is_known_rule,
     is_offtopic,
@@ -52,6 +53,7 @@ class Bands:
     long_question: int = 7  # words of substance (after stop words) that make a story
     long_question_drop: float = 6.0  # how much lower both bands are for a story
     tie_words: int = 4
+    own_post: float = 20.0  # a publication check for a question about one's own post
     """From this many words of substance a question is answered from its best match even
     with a close runner-up on other rules: measured on the labelled sets, asking which
     of two was meant helps a short question ("ouders op facebook"), not a long one, whose
@@ -124,7 +126,20 @@ class Responder:
             return self.outside(best.entry, best.score)
         if best and best.score >= clarify_band:
             return self._clarify_or_only_topic(result, clarify_band)
+        post = self._post_to_check(text, result)
+        if post is not None:
+            return self.checks.start(post.entry, post.score)
         return Answer("fallback", texts.FALLBACK, score=best.score if best else None)
+
+    def _post_to_check(self, text: str, result: MatchResult) -> Candidate | None:
+        """A question about putting something of one's own online is what the protocol
+        is about, even when the knowledge base knows few of its words ("mag ik de
+        eindtoetsscore van groep 8 delen"): rather than saying the protocol does not
+        cover it, the closest publication check is started, from `own_post` on."""
+        if not asks_to_post(text, self.kb.lexicon):
+            return None
+        checks = (c for c in result.candidates if c.entry.kind == "check")
+        return next((c for c in checks if c.score >= self.bands.own_post), None)
 
     def _no_post_in_view(self, text: str, result: MatchResult) -> bool:
         """The check's deciding questions are about one post the asker is about to

@@ -441,3 +441,16 @@ def test_a_vague_opening_with_little_substance_offers_topics():
     assert respond("het gaat over een ouder en facebook").action == "clarify"
     assert respond("en wat als het fout gaat?").action == "clarify"
     assert respond("probleem met een ouder op insta").action == "clarify"
+
+
+def test_a_post_of_ones_own_with_unknown_words_gets_a_check_not_the_fallback():
+    answer = respond("ik wil de uitslag van de sponsorloop delen")
+    assert answer.action == "check" and answer.options
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mag ik de website van de school aanpassen", "mag ik een film in de les laten zien"],
+)
+def test_publication_words_without_putting_something_online_still_fall_back(text):
+    assert respond(text).action == "fallback"
