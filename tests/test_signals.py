@@ -159,6 +159,8 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "juf is ziek, wie geeft morgen les aan groep 5?",
         "wanneer is de kerstvoorstelling van de onderbouw?",
         "foto's van de klas in een presentatie voor ouders",
+        "waar staat het protocol voor schoolverzuim",
+        "ik kan de knop voor berichten niet vinden in de app",
     ],
 )
 def test_subjects_beside_the_protocol_fall_back(text):
@@ -235,6 +237,7 @@ def test_a_question_that_names_no_topic_offers_the_broad_topics(text):
         "top, bedankt",
         "goedemorgen, ben jij de hulpbot?",
         "klopt het dat jij mijn vragen over social media kunt beantwoorden?",
+        "ik snap er niks van, kun je het uitleggen?",
     ],
 )
 def test_a_greeting_or_a_question_about_the_bot_gets_the_help(text):
@@ -454,3 +457,13 @@ def test_a_post_of_ones_own_with_unknown_words_gets_a_check_not_the_fallback():
 )
 def test_publication_words_without_putting_something_online_still_fall_back(text):
     assert respond(text).action == "fallback"
+
+
+def test_making_an_account_for_the_class_is_in_scope():
+    answer = respond("mag ik een tiktokaccount voor mijn klas aanmaken?")
+    assert answer.action in {"check", "answer"} and "M1" in answer.rules
+
+
+def test_something_nasty_said_about_the_school_online_is_a_negative_post():
+    answer = respond("wat als iemand iets naars over onze school post")
+    assert answer.entry == "negatief-bericht-over-school" and "M7" in answer.rules
