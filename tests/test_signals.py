@@ -109,6 +109,9 @@ def respond(text: str):
         "kun je me doorverbinden met mijn teamleider? gaat om een blog",
         "wil dit graag even met iemand overleggen, het gaat om een tiktok van de klas",
         "concept instagrambericht door de directeur laten checken",
+        "mag ik mijn teamleider vragen mee te kijken naar mijn blog?",
+        "verzoek om overleg met mijn leidinggevende over een post op x",
+        "die reel van de klas, had dat eigenlijk wel gekund?",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -336,6 +339,9 @@ def test_helping_someone_is_no_call_for_help():
         "moet ik me zorgen maken over oude tweets van jaren geleden?",
         "wie is verantwoordelijk als mijn post verkeerd valt?",
         "mag mijn teamleider op haar eigen linkedin zeggen wat ze van de fusie vindt?",
+        "ik twijfel helemaal niet over mijn post, waar staat de regel?",
+        "mijn collega heeft haar twijfels over een post, wat raad ik haar aan?",
+        "ik wil met mijn teamleider praten over mijn taakbeleid",
     ],
 )
 def test_doubt_about_something_else_or_someone_elses_is_not_escalated(text):
