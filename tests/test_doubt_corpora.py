@@ -1,4 +1,4 @@
-"""Escalation of doubt as a floor, on seven corpora of doubt messages and near misses.
+"""Escalation of doubt as a floor, on eight corpora of doubt messages and near misses.
 
 Each corpus (tests/eval/doubtN.yaml) lists `doubt`: the asker in doubt about
 their own publication, or asking for a leader to look, which must get the
@@ -33,6 +33,7 @@ def escalated(texts: list[str]) -> float:
         ("doubt5.yaml", 0.97, 0.02),  # blind 0.720 / 0.127 (session start), tuned on
         ("doubt6.yaml", 0.86, 0.02),  # no obvious doubt words; blind 0.593 / 0.027, tuned on
         ("doubt7.yaml", 0.95, 0.10),  # representative; blind 0.973 / 0.127, near misses read
+        ("doubt8.yaml", 0.97, 0.02),  # blind 0.927 / 0.040, tuned on
     ],
 )
 def test_doubt_is_escalated_and_near_misses_are_not(name, recall, false_escalations):
