@@ -120,3 +120,10 @@ def test_breaking_the_rules_is_about_consequences_and_keeping_them_about_scope()
     assert breaking.action == "answer" and "S1" in breaking.rules
     keeping = respond("moet ik me als invaller ook aan de afspraken houden")
     assert keeping.action == "answer" and "P" in keeping.rules
+
+
+def test_in_the_sense_of_the_protocol_is_no_question_about_its_purpose():
+    answer = shared_core().responder.respond(
+        "wie is in de zin van het protocol mijn leidinggevende"
+    )
+    assert answer.entry != "protocol-uitleg" and "M6" in answer.rules
