@@ -164,6 +164,7 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "foto's van de klas in een presentatie voor ouders",
         "waar staat het protocol voor schoolverzuim",
         "ik kan de knop voor berichten niet vinden in de app",
+        "welke hashtags zijn goed voor de schoolpagina?",
     ],
 )
 def test_subjects_beside_the_protocol_fall_back(text):
@@ -342,6 +343,7 @@ def test_helping_someone_is_no_call_for_help():
         "ik twijfel helemaal niet over mijn post, waar staat de regel?",
         "mijn collega heeft haar twijfels over een post, wat raad ik haar aan?",
         "ik wil met mijn teamleider praten over mijn taakbeleid",
+        "moet ik echt alles eerst aan mijn teamleider voorleggen?",
     ],
 )
 def test_doubt_about_something_else_or_someone_elses_is_not_escalated(text):
@@ -399,6 +401,7 @@ def test_a_bare_subject_gets_the_plain_answer_not_the_check(text):
         "een geluidsopname van de open dag online delen, mag dat",
         "ik post voor de school op fb, waar moet ik allemaal op letten?",
         "wat mag ik eigenlijk wel posten over mijn lessen?",
+        "geldt de regel over foto's ook voor mijn whatsapp status",
     ],
 )
 def test_a_question_with_no_post_of_the_askers_own_in_view_gets_the_plain_answer(text):
