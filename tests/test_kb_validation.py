@@ -159,12 +159,18 @@ def test_a_phrasing_with_an_excluded_word_is_named(tmp_path):
     ]
 
 
-def test_a_broken_pattern_is_named_with_its_list_and_line(tmp_path):
-    text = "lexicon:\n  reported_patterns:\n    - '\\bcollega heeft'\n    - '(unclosed'\n"
-    found = messages(write(tmp_path, "lexicon.yaml", text))
+@pytest.mark.parametrize(
+    ("key", "entries"),
+    [
+        ("reported_patterns", "    - '\\bcollega heeft'\n    - '(unclosed'\n"),
+        ("phrases", "    '\\bover de schreef\\b': overtreding\n    '(unclosed': x\n"),
+    ],
+)
+def test_a_broken_pattern_is_named_with_its_list_and_line(tmp_path, key, entries):
+    found = messages(write(tmp_path, "lexicon.yaml", f"lexicon:\n  {key}:\n{entries}"))
     broken = [m for m in found if "regular expression" in m]
     assert len(broken) == 1
-    assert broken[0].startswith(f"{tmp_path / 'lexicon.yaml'}:4: lexicon: reported_patterns:")
+    assert broken[0].startswith(f"{tmp_path / 'lexicon.yaml'}:4: lexicon: {key}:")
 
 
 def test_a_named_word_list_stands_in_for_its_placeholder(tmp_path):
@@ -186,11 +192,3 @@ def test_an_unknown_placeholder_is_named_with_its_list_and_line(tmp_path):
     assert f"{path}:4: lexicon: doubt_patterns: '{{baas}}' is not in pattern_words" in messages(
         path
     )
-
-
-def test_a_broken_phrase_pattern_is_named_with_its_line(tmp_path):
-    text = "lexicon:\n  phrases:\n    '\\bover de schreef\\b': overtreding\n    '(unclosed': x\n"
-    found = messages(write(tmp_path, "lexicon.yaml", text))
-    broken = [m for m in found if "regular expression" in m]
-    assert len(broken) == 1
-    assert broken[0].startswith(f"{tmp_path / 'lexicon.yaml'}:4: lexicon: phrases:")
