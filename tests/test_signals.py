@@ -112,6 +112,7 @@ def respond(text: str):
         "mag ik mijn teamleider vragen mee te kijken naar mijn blog?",
         "verzoek om overleg met mijn leidinggevende over een post op x",
         "die reel van de klas, had dat eigenlijk wel gekund?",
+        "mijn blog over de ouderavond leg ik liever eerst aan de teamleider voor",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
