@@ -127,3 +127,12 @@ def test_in_the_sense_of_the_protocol_is_no_question_about_its_purpose():
         "wie is in de zin van het protocol mijn leidinggevende"
     )
     assert answer.entry != "protocol-uitleg" and "M6" in answer.rules
+
+
+def test_a_story_about_a_post_is_no_question_about_deleting_it_without_a_word_for_that():
+    """The entry on deleted posts holds many stories; without a word about deleting or
+    findability it no longer takes questions that share a story's details."""
+    answer = shared_core().responder.respond(
+        "mag ik een compilatie van de kerstmusical van groep 8 op facebook zetten?"
+    )
+    assert answer.entry != "bericht-verwijderen" and "ML2" in answer.rules
