@@ -36,9 +36,9 @@ def test_dev_set_meets_the_targets():
         ("holdout9.yaml", 0.93, 0.95, 0.95),  # blind until scored: 0.866 then
         ("holdout10.yaml", 0.94, 0.95, 0.95),  # blind until scored: 0.854 then
         ("holdout11.yaml", 0.92, 0.95, 0.95),  # blind until scored: 0.826 then
-        ("holdout12.yaml", 0.93, 0.90, 0.90),  # blind, unread: 0.895 first, 0.948 a session later
+        ("holdout12.yaml", 0.95, 0.90, 0.95),  # unread: 0.895 first, 0.948, then 0.961
         ("holdout13.yaml", 0.96, 0.95, 0.95),  # blind until scored: 0.853 then
-        ("holdout14.yaml", 0.84, 0.95, 0.90),  # blind, unread: 0.860 at the end of its session
+        ("holdout14.yaml", 0.87, 0.95, 0.90),  # unread: 0.860 at the end of its session, then 0.887
         ("holdout15.yaml", 0.90, 0.95, 0.94),  # blind until scored: 0.838 then
         ("holdout16.yaml", 0.93, 0.95, 0.90),  # blind until scored: 0.875 then
         ("holdout17.yaml", 0.87, 0.95, 0.90),  # blind until scored: 0.850 then
@@ -52,10 +52,10 @@ def test_dev_set_meets_the_targets():
         ("holdout25.yaml", 0.92, 0.95, 0.94),  # other people's behaviour; blind: 0.900
         ("holdout26.yaml", 0.89, 0.95, 0.94),  # a school year; blind until scored: 0.869
         ("holdout27.yaml", 0.86, 0.95, 0.95),  # chat words; blind until scored: 0.812
-        ("holdout28.yaml", 0.87, 0.95, 0.90),  # blind, unread: 0.894 at the end of its session
+        ("holdout28.yaml", 0.92, 0.95, 0.95),  # unread: 0.894 at the end of its session, then 0.931
         ("holdout29.yaml", 0.91, 0.94, 0.95),  # representative; blind until scored: 0.919
         ("holdout30.yaml", 0.94, 0.95, 0.90),  # representative; blind until scored: 0.925
-        ("holdout31.yaml", 0.86, 0.95, 0.85),  # blind, unread: 0.881 at the end of its session
+        ("holdout31.yaml", 0.93, 0.95, 0.90),  # unread: 0.881 at the end of its session, then 0.944
         ("holdout32.yaml", 0.88, 0.94, 0.80),  # long stories; blind until scored: 0.900
         ("holdout33.yaml", 0.89, 0.95, 0.94),  # short phone messages; blind until scored: 0.894
         ("holdout34.yaml", 0.95, 0.95, 0.95),  # roles; blind: 0.944
@@ -70,6 +70,9 @@ def test_dev_set_meets_the_targets():
         ("holdout45.yaml", 0.94, 0.95, 0.90),  # representative; blind: 0.894 / 0.894
         ("holdout46.yaml", 0.97, 0.94, 0.95),  # representative; blind: 0.906 / 0.950
         ("holdout47.yaml", 0.94, 0.95, 0.95),  # representative; blind: 0.906 / 0.950
+        ("holdout36.yaml", 0.94, 0.95, 0.95),  # unread: 0.931 at session start, 0.956
+        ("holdout37.yaml", 0.92, 0.94, 0.95),  # misunderstandings, unread: 0.900, 0.938
+        ("holdout48.yaml", 0.92, 0.94, 0.95),  # unread, written at the end: 0.881, 0.938
     ],
 )
 def test_holdout_sets_do_not_regress(name, floor, recall, rejection):
