@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.bands import Bands
 from bot.kb_loader import load_knowledge
 from bot.knowledge import KnowledgeBase
 from bot.matcher import Matcher
 from bot.normalise import Normaliser
-from bot.responder import Bands, Responder
+from bot.responder import Responder
 
 
 @dataclass(frozen=True)

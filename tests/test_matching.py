@@ -7,10 +7,10 @@ from dataclasses import replace
 
 import pytest
 
+from bot.bands import Bands
 from bot.core import build_core
 from bot.knowledge import Entry, KnowledgeBase, Lexicon, Rule
 from bot.matcher import WIDE_SHORTLIST
-from bot.responder import Bands
 
 LEXICON = Lexicon(
     synonyms={"insta": "instagram", "fotos": "foto"},
