@@ -91,6 +91,11 @@ def asks_to_post(text: str, lexicon: Lexicon) -> bool:
     return posting and asks_about_own_publication(text, lexicon)
 
 
+def speaks_of_asker(text: str, lexicon: Lexicon) -> bool:
+    """'ik', 'mijn', 'je': the question speaks of the one who asks."""
+    return not lexicon.asker_words.isdisjoint(fold(text).split())
+
+
 def mentions_channel(text: str, lexicon: Lexicon) -> bool:
     """A social medium or being online: "insta", "fb-groep", "linkedinpost", "comments"."""
     return _mentions(text, lexicon.channel_words)

@@ -27,6 +27,7 @@ from bot.intents import (
     reports_others_publication,
     requested_rule,
     shows_doubt,
+    speaks_of_asker,
     without_help_request,
 )
 from bot.knowledge import Entry, KnowledgeBase
@@ -110,9 +111,7 @@ class Responder:
             return True
         if asks_about_own_publication(text, lexicon):
             return False
-        return len(result.tokens) <= VAGUE_WORDS or lexicon.asker_words.isdisjoint(
-            fold(text).split()
-        )
+        return len(result.tokens) <= VAGUE_WORDS or not speaks_of_asker(text, lexicon)
 
     def _may_be_publication(self, text: str) -> bool:
         """A request for the leidinggevende is for this bot unless it is plainly about
@@ -196,45 +195,30 @@ class Responder:
     def _clarify_or_only_topic(self, result: MatchResult, band: float) -> Answer:
         """In the middle band, a single topic to pick is no choice: asking "did you mean
         this?" only delays its answer, so the one topic is answered."""
-        floor = band - self.bands.margin
-        topics = [c for c in result.candidates if c.score >= floor and c.entry.in_scope]
+        topics = self._topics_from(result, band)
         if len(topics) == 1:
             return self.answer_entry(topics[0].entry, topics[0].score)
         return self.clarify(result, band)
 
-    def clarify(self, result: MatchResult, band: float) -> Answer:
+    def _topics_from(self, result: MatchResult, band: float) -> list[Candidate]:
+        """The in-scope candidates within the margin under `band`, best first."""
         floor = band - self.bands.margin
-        picks = [c for c in result.candidates if c.score >= floor and c.entry.in_scope]
-        picks = picks[:CLARIFY_OPTIONS]
+        return [c for c in result.candidates if c.score >= floor and c.entry.in_scope]
+
+    def clarify(self, result: MatchResult, band: float) -> Answer:
+        picks = self._topics_from(result, band)[:CLARIFY_OPTIONS]
         if not picks:
             return Answer("fallback", texts.FALLBACK, score=result.best.score)
-        options = tuple(Option(c.entry.title, f"topic:{c.entry.id}") for c in picks)
-        rules = tuple(dict.fromkeys(r for c in picks for r in c.entry.rules))
         best = result.best
-        return Answer(
-            "clarify",
-            texts.CLARIFY,
-            rules,
-            None,
-            best.score if best else None,
-            (*options, Option(texts.CLARIFY_NONE, "topic:none")),
-        )
+        score = best.score if best else None
+        return _topics_reply(texts.CLARIFY, [c.entry for c in picks], score)
 
     def broad_clarify(self) -> Answer:
         """The subjects most questions are about, for a question that names none."""
         entries = self.kb.broad_entries()[:CLARIFY_OPTIONS]
         if not entries:
             return Answer("help", texts.HELP)
-        options = tuple(Option(e.title, f"topic:{e.id}") for e in entries)
-        rules = tuple(dict.fromkeys(r for e in entries for r in e.rules))
-        return Answer(
-            "clarify",
-            texts.CLARIFY_BROAD,
-            rules,
-            None,
-            None,
-            (*options, Option(texts.CLARIFY_NONE, "topic:none")),
-        )
+        return _topics_reply(texts.CLARIFY_BROAD, list(entries), None)
 
     def escalation_offer_after_check(self, step: Answer, entry: Entry) -> Answer:
         """The check ended in doubt: offer to ask the leidinggevende."""
@@ -263,3 +247,11 @@ class Responder:
         score = topic.score if topic else None
         options = self._offer_options(entry_id)
         return Answer("escalate", "\n\n".join(parts), rules, entry_id, score, options)
+
+
+def _topics_reply(text: str, entries: list[Entry], score: float | None) -> Answer:
+    """A clarify reply: the entries as topics to pick, and "none of these"."""
+    options = tuple(Option(e.title, f"topic:{e.id}") for e in entries)
+    rules = tuple(dict.fromkeys(r for e in entries for r in e.rules))
+    none = Option(texts.CLARIFY_NONE, "topic:none")
+    return Answer("clarify", text, rules, None, score, (*options, none))

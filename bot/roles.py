@@ -7,9 +7,9 @@ question is about another role.
 
 from __future__ import annotations
 
-from bot.knowledge import KnowledgeBase
+from bot.intents import speaks_of_asker
+from bot.knowledge import KnowledgeBase, Lexicon
 from bot.normalise import Normaliser
-from bot.text import fold
 from bot.vocabulary import QueryWord
 
 ASKER_ROLE = "medewerker"  # who asks this bot: the role "ik" and "je" name
@@ -18,7 +18,7 @@ ASKER_ROLE = "medewerker"  # who asks this bot: the role "ik" and "je" name
 class Roles:
     def __init__(self, kb: KnowledgeBase, normaliser: Normaliser, roles: frozenset[str]) -> None:
         """`roles`: the roles entries are `about`, as tokens."""
-        self._asker_words = kb.lexicon.asker_words
+        self._lexicon: Lexicon = kb.lexicon
         self._role_of = _role_words(kb, normaliser, roles)
 
     def of_question(self, text: str, query: list[QueryWord]) -> frozenset[str]:
@@ -37,7 +37,7 @@ class Roles:
     def _asker_role(self, text: str) -> frozenset[str]:
         """A question that names no role but speaks of "ik" or "je" is about the asker:
         staff ask, so "kan ik geschorst worden" is about suspending a medewerker."""
-        if ASKER_ROLE in self._role_of and not self._asker_words.isdisjoint(fold(text).split()):
+        if ASKER_ROLE in self._role_of and speaks_of_asker(text, self._lexicon):
             return frozenset({ASKER_ROLE})
         return frozenset()
 
