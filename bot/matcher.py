@@ -35,6 +35,7 @@ SHORTLIST = 6  # entries compared in full by rapidfuzz
 WIDE_SHORTLIST = 12  # entries compared phrasing by phrasing, to choose those
 CANDIDATE_CAP = 1500
 GENERIC_ENTRIES = 3
+BROAD_SHARE = 0.4  # a word in at least this share of the entries names no topic of its own
 OTHER_ROLE = 0.85  # score factor for an entry about a role the question does not name
 CLARIFY_OPTIONS = 3  # the most topics a clarify reply offers
 
@@ -101,6 +102,10 @@ class Matcher:
     def is_generic(self, token: str) -> bool:
         """A word shared by several entries says little about which one is meant."""
         return len(self._postings.get(token, ())) >= GENERIC_ENTRIES
+
+    def is_broad(self, token: str) -> bool:
+        """A word most topics share ("leerling", "insta"): alone it names a subject."""
+        return len(self._postings.get(token, ())) >= BROAD_SHARE * len(self._entries)
 
     def match(self, text: str) -> MatchResult:
         tokens = self.normaliser.tokens(text)

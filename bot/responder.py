@@ -70,6 +70,8 @@ class Responder:
             return self._vague_reply(text, result, online)
         if opens_vaguely(text, lexicon) and len(result.tokens) <= VAGUE_WORDS:
             return self.clarify(result, 0.0) if result.best else self.broad_clarify()
+        if self._bare_subject(text, result):
+            return self.clarify(result, 0.0)
         best = result.best
         answer_band, clarify_band = self.bands.for_question(online, len(result.tokens))
         in_scope = best is not None and best.entry.in_scope
@@ -112,6 +114,16 @@ class Responder:
         if asks_about_own_publication(text, lexicon):
             return False
         return len(result.tokens) <= VAGUE_WORDS or not speaks_of_asker(text, lexicon)
+
+    def _bare_subject(self, text: str, result: MatchResult) -> bool:
+        """Words most topics share, and nothing of the asker ("ouders appgroep",
+        "filmpje van een leerling"), name a subject, not a question: which of its
+        topics is meant is asked rather than guessed."""
+        tokens = result.tokens
+        if result.best is None or len(tokens) > VAGUE_WORDS:
+            return False
+        broad = all(self.matcher.is_broad(token) for token in tokens)
+        return broad and not speaks_of_asker(text, self.kb.lexicon)
 
     def _may_be_publication(self, text: str) -> bool:
         """A request for the leidinggevende is for this bot unless it is plainly about

@@ -136,3 +136,21 @@ def test_a_story_about_a_post_is_no_question_about_deleting_it_without_a_word_fo
         "mag ik een compilatie van de kerstmusical van groep 8 op facebook zetten?"
     )
     assert answer.entry != "bericht-verwijderen" and "ML2" in answer.rules
+
+
+def test_a_closed_account_still_needs_consent_for_pictures():
+    answer = shared_core().responder.respond(
+        "mijn account is afgeschermd, mag ik daar wel een foto van mijn leerlingen op zetten?"
+    )
+    assert answer.entry == "besloten-account-of-groep" and "ML2" in answer.rules
+
+
+@pytest.mark.parametrize(
+    "text", ["leerling op tiktok", "ouders en de klassenapp", "filmpje van de klas"]
+)
+def test_a_bare_subject_of_broad_words_offers_its_topics(text):
+    assert shared_core().responder.respond(text).action == "clarify"
+
+
+def test_a_bare_subject_of_the_askers_own_is_answered():
+    assert shared_core().responder.respond("mijn foto's van de klas").action != "clarify"

@@ -390,9 +390,10 @@ def test_whether_everything_on_the_school_account_is_on_its_behalf_is_a_general_
 
 @pytest.mark.parametrize("text", ["fotootjes kleuters", "de kerstmusical", "leerling en insta"])
 def test_a_bare_subject_gets_the_plain_answer_not_the_check(text):
-    """Nothing says the asker is about to publish, so there is no post to check yet."""
+    """Nothing says the asker is about to publish, so there is no post to check yet;
+    words most topics share ("leerling en insta") get those topics to pick from."""
     answer = respond(text)
-    assert answer.action == "answer" and "ML2" in answer.rules
+    assert answer.action in ("answer", "clarify") and "ML2" in answer.rules
 
 
 @pytest.mark.parametrize(
