@@ -83,20 +83,22 @@ class Responder:
             return self.answer_entry(best.entry, best.score)
         if asks_for_help(text, lexicon) or is_small_talk(text, lexicon):
             return Answer("help", texts.HELP)
-        if best and not in_scope:
-            return self.outside(best.entry, best.score)
-        if best and best.score >= clarify_band:
+        if in_scope and best.score >= clarify_band:
             return self._clarify_or_only_topic(result, clarify_band)
         post = self._post_to_check(text, result)
         if post is not None:
             return self.checks.start(post.entry, post.score)
+        if best and not in_scope:
+            return self.outside(best.entry, best.score)
         return Answer("fallback", texts.FALLBACK, score=best.score if best else None)
 
     def _post_to_check(self, text: str, result: MatchResult) -> Candidate | None:
         """A question about putting something of one's own online is what the protocol
         is about, even when the knowledge base knows few of its words ("mag ik de
-        eindtoetsscore van groep 8 delen"): rather than saying the protocol does not
-        cover it, the closest publication check is started, from `own_post` on."""
+        eindtoetsscore van groep 8 delen") or a subject outside it shares them ("mag
+        ik een filmpje van de klas plaatsen" is no film shown in class): rather than
+        saying the protocol does not cover it, the closest publication check is
+        started, from `own_post` on."""
         if not asks_to_post(text, self.kb.lexicon):
             return None
         checks = (c for c in result.candidates if c.entry.kind == "check")

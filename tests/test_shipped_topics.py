@@ -154,3 +154,9 @@ def test_a_bare_subject_of_broad_words_offers_its_topics(text):
 
 def test_a_bare_subject_of_the_askers_own_is_answered():
     assert shared_core().responder.respond("mijn foto's van de klas").action != "clarify"
+
+
+def test_putting_ones_own_film_online_is_no_film_shown_in_class():
+    respond = shared_core().responder.respond
+    assert respond("mag ik een filmpje van de klas plaatsen").action == "check"
+    assert respond("mag ik een youtube filmpje laten zien in de les").action == "fallback"
