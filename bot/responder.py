@@ -56,7 +56,7 @@ class Responder:
         lexicon = self.kb.lexicon
         result = self.matcher.match(text)
         topic = self._topic(result)
-        if asks_for_manager(text, lexicon) and self._may_be_publication(text):
+        if self._asks_for_manager(text):
             return self.escalation_offer(topic)
         # doubt is for the leidinggevende (M6) only about a publication: not about a grade
         if mentions_publication(text, lexicon) and shows_doubt(text, lexicon):
@@ -126,6 +126,15 @@ class Responder:
             return False
         broad = all(self.matcher.is_broad(token) for token in tokens)
         return broad and not speaks_of_asker(text, self.kb.lexicon)
+
+    def _asks_for_manager(self, text: str) -> bool:
+        """A request to involve the leidinggevende, unless it is a question about
+        what the protocol says of that ("wat zegt het protocol over overleggen met
+        je leidinggevende") or plainly about something else than a publication."""
+        lexicon = self.kb.lexicon
+        if not asks_for_manager(text, lexicon) or asks_in_general(text, lexicon):
+            return False
+        return self._may_be_publication(text)
 
     def _may_be_publication(self, text: str) -> bool:
         """A request for the leidinggevende is for this bot unless it is plainly about

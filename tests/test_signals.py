@@ -113,11 +113,17 @@ def respond(text: str):
         "verzoek om overleg met mijn leidinggevende over een post op x",
         "die reel van de klas, had dat eigenlijk wel gekund?",
         "mijn blog over de ouderavond leg ik liever eerst aan de teamleider voor",
+        "mijn stuk voor linkedin, leg dat maar bij de teamleider neer",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
     answer = respond(text)
     assert answer.action == "escalate" and "M6" in answer.rules
+
+
+def test_asking_what_the_protocol_says_about_the_leader_is_no_request():
+    answer = respond("wat staat er in het protocol over sparren met mijn teamleider?")
+    assert answer.action == "answer" and "M6" in answer.rules
 
 
 def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
