@@ -160,3 +160,11 @@ def test_putting_ones_own_film_online_is_no_film_shown_in_class():
     respond = shared_core().responder.respond
     assert respond("mag ik een filmpje van de klas plaatsen").action == "check"
     assert respond("mag ik een youtube filmpje laten zien in de les").action == "fallback"
+
+
+def test_consequences_for_staff_need_a_word_for_a_consequence():
+    respond = shared_core().responder.respond
+    asked_who = respond("ik ben conciërge, wie is voor mij de leidinggevende in het protocol?")
+    assert asked_who.entry != "gevolgen-medewerker" and "M6" in asked_who.rules
+    worst = respond("wat kan me overkomen als ik als juf een domme tweet plaats?")
+    assert worst.entry == "gevolgen-medewerker"
