@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from bot import texts
 from bot.knowledge import CheckQuestion, Entry, KnowledgeBase
 from bot.messages import Answer, Option
+from bot.text import fold
 
 PREFIX = "chk"
 DOUBT = "?"
@@ -31,10 +32,41 @@ class CheckFlow:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
 
-    def start(self, entry: Entry, score: float | None = None) -> Answer:
+    def start(self, entry: Entry, score: float | None = None, question: str = "") -> Answer:
+        """The first deciding question the asker's own words leave open. When those
+        words already give an answer that means "niet plaatsen" ("het is nog niet
+        officieel bekend"), the outcome is the reply, without asking what was said."""
+        told = self._told(entry, fold(question))
+        stop = next((q for q in self.kb.checks_for(entry) if _told_stop(q, told)), None)
+        if stop is not None:
+            return self._told_outcome(entry, Answer("stop", stop.stop, stop.rules), score)
+        step = self._next_step(CheckState(entry, self._told_in_order(entry, told)))
+        if step.action != "question":
+            return self._told_outcome(entry, step, score)
         intro = f"{entry.answer}\n\n{texts.source_line(entry.rules)}\n\n{texts.CHECK_INTRO}"
-        step = self._next_step(CheckState(entry, {}))
         return Answer("check", f"{intro}\n{step.text}", entry.rules, entry.id, score, step.options)
+
+    def _told(self, entry: Entry, folded_question: str) -> dict[str, str]:
+        """The deciding questions the asker's words answer, with those answers."""
+        told = {}
+        for check in self.kb.checks_for(entry):
+            answer = check.told_answer(folded_question)
+            if answer is not None:
+                told[check.id] = answer
+        return told
+
+    def _told_in_order(self, entry: Entry, told: dict[str, str]) -> dict[str, str]:
+        """The told answers that come first in asking order: the buttons carry the
+        answers in that order, so a later one is asked again rather than skipped."""
+        answers: dict[str, str] = {}
+        while (check := self._next_question(entry, answers)) is not None and check.id in told:
+            answers[check.id] = told[check.id]
+        return answers
+
+    @staticmethod
+    def _told_outcome(entry: Entry, step: Answer, score: float | None) -> Answer:
+        text = f"{texts.CHECK_TOLD}\n\n{step.text}\n\n{texts.source_line(step.rules)}"
+        return Answer("answer", text, step.rules, entry.id, score)
 
     def decode(self, action: str) -> CheckState | None:
         """The state an action id stands for, or None when it is not valid (any more)."""
@@ -107,3 +139,11 @@ class CheckFlow:
         for question_id, answer in state.answers.items():
             lines.append(f"• {self.kb.checks[question_id].ask} **{answer}**")
         return "\n".join(lines)
+
+
+def _told_stop(check: CheckQuestion, told: dict[str, str]) -> bool:
+    """A told answer that stops the check, unless the words also deny the premise
+    of its question ("zonder toestemming, maar niemand is herkenbaar")."""
+    if check.stop_on is None or told.get(check.id) != check.stop_on:
+        return False
+    return check.only_if is None or told.get(check.only_if[0], check.only_if[1]) == check.only_if[1]

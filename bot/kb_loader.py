@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.check_loader import read_check, read_rule_ids
 from bot.fields import FieldReader, type_name
 from bot.kb_checks import cross_check
 from bot.knowledge import (
-    CHECK_ANSWERS,
     ENTRY_KINDS,
     RULE_IDS,
     CheckQuestion,
@@ -152,20 +152,10 @@ def _claim(parts: _Parts, reader: FieldReader, key: str, what: str, line: int) -
     return True
 
 
-def _rule_ids(reader: FieldReader, key: str = "rules") -> tuple[str, ...]:
-    ids = []
-    for rule_id, line in reader.text_list(key, min_items=1):
-        if rule_id not in RULE_IDS:
-            reader.problem(f"{reader.what}: unknown rule id '{rule_id}'", line=line)
-        else:
-            ids.append(rule_id)
-    return tuple(ids)
-
-
 def _entry_rules(reader: FieldReader, kind: str) -> tuple[str, ...]:
     """An entry rests on at least one rule; an `outside` entry on none."""
     if kind != "outside":
-        return _rule_ids(reader)
+        return read_rule_ids(reader)
     if reader.data.get("rules"):
         reader.problem(f"{reader.what}: an outside entry cites no rules", "rules")
     return ()
@@ -234,45 +224,12 @@ def _read_entry(reader: FieldReader, parts: _Parts) -> None:
         parts.entries.append(entry)
 
 
-def _answer_value(reader: FieldReader, key: str) -> str | None:
-    value = reader.data.get(key)
-    if value is None:
-        return None
-    value = {True: "ja", False: "nee"}.get(value, value) if isinstance(value, bool) else value
-    if value not in CHECK_ANSWERS:
-        reader.problem(f"{reader.what}: '{key}' must be ja or nee, not '{value}'", key)
-        return None
-    return value
-
-
 def _read_check(reader: FieldReader, parts: _Parts) -> None:
-    reader.unknown_keys(("id", "ask", "rules", "only_if", "stop_on", "stop", "note_on", "note"))
-    check_id = reader.text("id")
-    only_if = None
-    condition = reader.mapping("only_if", required=False)
-    if condition is not None:
-        if len(condition) != 1:
-            reader.problem(f"{reader.what}: 'only_if' names exactly one earlier check", "only_if")
-        else:
-            ((earlier, answer),) = condition.items()
-            answer = {True: "ja", False: "nee"}.get(answer, answer)
-            only_if = (str(earlier), str(answer))
-    stop_on = _answer_value(reader, "stop_on")
-    note_on = _answer_value(reader, "note_on")
-    check = CheckQuestion(
-        id=check_id,
-        ask=reader.text("ask"),
-        rules=_rule_ids(reader),
-        only_if=only_if,
-        stop_on=stop_on,
-        stop=reader.text("stop", required=stop_on is not None),
-        note_on=note_on,
-        note=reader.text("note", required=note_on is not None),
-    )
-    if check_id and _claim(
-        parts, reader, f"check:{check_id}", f"duplicate check '{check_id}'", reader.line("id")
+    check = read_check(reader)
+    if check.id and _claim(
+        parts, reader, f"check:{check.id}", f"duplicate check '{check.id}'", reader.line("id")
     ):
-        parts.checks[check_id] = check
+        parts.checks[check.id] = check
 
 
 def _check_complete(parts: _Parts, folder: str, problems: list[Problem]) -> None:

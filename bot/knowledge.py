@@ -63,6 +63,8 @@ class CheckQuestion:
     `only_if` names an earlier check and the answer it must have had for this
     question to be asked. `stop_on` is the answer that means "niet plaatsen";
     `note_on` is the answer that adds `note` to the conditions of a yes.
+    `told` pairs an answer with a pattern over the folded question that gives
+    it ("nog niet officieel bekend" answers "vertrouwelijk?" with ja).
     """
 
     id: str
@@ -73,6 +75,11 @@ class CheckQuestion:
     stop: str = ""
     note_on: str | None = None
     note: str = ""
+    told: tuple[tuple[str, re.Pattern[str]], ...] = ()
+
+    def told_answer(self, folded_question: str) -> str | None:
+        """The answer the asker's own words already give, if any."""
+        return next((a for a, p in self.told if p.search(folded_question)), None)
 
 
 @dataclass(frozen=True)

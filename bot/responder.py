@@ -80,14 +80,14 @@ class Responder:
                 return self.answer_report(best.entry, best.score)
             if best.entry.kind == "check" and self._no_post_in_view(text, result):
                 return self._plain_answer(best.entry, best.score)
-            return self.answer_entry(best.entry, best.score)
+            return self.answer_entry(best.entry, best.score, text)
         if asks_for_help(text, lexicon) or is_small_talk(text, lexicon):
             return Answer("help", texts.HELP)
         if in_scope and best.score >= clarify_band:
-            return self._clarify_or_only_topic(result, clarify_band)
+            return self._clarify_or_only_topic(text, result, clarify_band)
         post = self._post_to_check(text, result)
         if post is not None:
-            return self.checks.start(post.entry, post.score)
+            return self.checks.start(post.entry, post.score, text)
         if best and not in_scope:
             return self.outside(best.entry, best.score)
         return Answer("fallback", texts.FALLBACK, score=best.score if best else None)
@@ -186,11 +186,11 @@ class Responder:
             return best
         return None
 
-    def answer_entry(self, entry: Entry, score: float | None = None) -> Answer:
+    def answer_entry(self, entry: Entry, score: float | None = None, question: str = "") -> Answer:
         if not entry.in_scope:
             return self.outside(entry, score)
         if entry.kind == "check":
-            return self.checks.start(entry, score)
+            return self.checks.start(entry, score, question)
         return self._plain_answer(entry, score)
 
     def answer_report(self, entry: Entry, score: float | None) -> Answer:
@@ -215,12 +215,12 @@ class Responder:
         """A subject the protocol does not cover: a fallback that says where to go."""
         return Answer("fallback", texts.OUTSIDE.format(pointer=entry.answer), (), entry.id, score)
 
-    def _clarify_or_only_topic(self, result: MatchResult, band: float) -> Answer:
+    def _clarify_or_only_topic(self, text: str, result: MatchResult, band: float) -> Answer:
         """In the middle band, a single topic to pick is no choice: asking "did you mean
         this?" only delays its answer, so the one topic is answered."""
         topics = self._topics_from(result, band)
         if len(topics) == 1:
-            return self.answer_entry(topics[0].entry, topics[0].score)
+            return self.answer_entry(topics[0].entry, topics[0].score, text)
         return self.clarify(result, band)
 
     def _topics_from(self, result: MatchResult, band: float) -> list[Candidate]:

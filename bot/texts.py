@@ -50,6 +50,7 @@ ESCALATE_DECLINED = (
 )
 
 CHECK_INTRO = "Een paar vragen, dan weet je het."
+CHECK_TOLD = "Wat je vertelt, geeft eigenlijk al het antwoord."
 CHECK_YES = "Ja"
 CHECK_NO = "Nee"
 CHECK_DONT_KNOW = "Weet ik niet"
