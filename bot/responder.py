@@ -61,10 +61,10 @@ class Responder:
         # doubt is for the leidinggevende (M6) only about a publication: not about a grade
         if mentions_publication(text, lexicon) and shows_doubt(text, lexicon):
             return self.escalation_offer(topic)
-        if is_offtopic(text, lexicon):
-            return Answer("fallback", texts.FALLBACK)
         if self._only_help_request(text):
             return Answer("help", texts.HELP)
+        if is_offtopic(text, lexicon):
+            return Answer("fallback", texts.FALLBACK)
         online = mentions_channel(text, lexicon)
         if self._vague(result):
             return self._vague_reply(text, result, online)

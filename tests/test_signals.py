@@ -249,6 +249,8 @@ def test_a_question_that_names_no_topic_offers_the_broad_topics(text):
         "goedemorgen, ben jij de hulpbot?",
         "klopt het dat jij mijn vragen over social media kunt beantwoorden?",
         "ik snap er niks van, kun je het uitleggen?",
+        "hoi, hoe vraag ik jou iets?",
+        "wat voor onderwerpen behandel je?",
     ],
 )
 def test_a_greeting_or_a_question_about_the_bot_gets_the_help(text):
@@ -347,6 +349,7 @@ def test_helping_someone_is_no_call_for_help():
         "moet ik me zorgen maken over oude tweets van jaren geleden?",
         "wie is verantwoordelijk als mijn post verkeerd valt?",
         "mag mijn teamleider op haar eigen linkedin zeggen wat ze van de fusie vindt?",
+        "mijn directeur plaatst op linkedin wat hij vindt van de cao, mag dat zomaar?",
         "ik twijfel helemaal niet over mijn post, waar staat de regel?",
         "mijn collega heeft haar twijfels over een post, wat raad ik haar aan?",
         "ik wil met mijn teamleider praten over mijn taakbeleid",
