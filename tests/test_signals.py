@@ -350,6 +350,8 @@ def test_helping_someone_is_no_call_for_help():
         "wie is verantwoordelijk als mijn post verkeerd valt?",
         "mag mijn teamleider op haar eigen linkedin zeggen wat ze van de fusie vindt?",
         "mijn directeur plaatst op linkedin wat hij vindt van de cao, mag dat zomaar?",
+        "die vader scheldt onder onze facebookpost, reageer ik daar wel of niet op?",
+        "is het verstandig om als school te reageren op een boze tweet?",
         "ik twijfel helemaal niet over mijn post, waar staat de regel?",
         "mijn collega heeft haar twijfels over een post, wat raad ik haar aan?",
         "ik wil met mijn teamleider praten over mijn taakbeleid",
