@@ -41,6 +41,11 @@ def test_a_video_mocking_the_school_is_a_negative_post_about_the_school():
             "P",
         ),
         (
+            "de rector deelt op x kritiek op de minister, is dat toegestaan volgens het protocol",
+            "leidinggevende-prive-mening",
+            "M4",
+        ),
+        (
             "wat is de zwaarste straf voor een leerling die online pest",
             "schorsing-verwijdering-leerling",
             "S5",
