@@ -394,6 +394,14 @@ def test_a_question_about_posts_in_general_gets_the_plain_answer():
     assert not answer.options
 
 
+def test_asking_what_to_state_with_a_post_gets_the_rule_not_the_check():
+    answer = respond(
+        "ik zet vanavond een bericht over de musical op linkedin. moet ik dan vermelden dat "
+        "het niet namens school is?"
+    )
+    assert answer.action == "answer" and "M1" in answer.rules
+
+
 def test_whether_everything_on_the_school_account_is_on_its_behalf_is_a_general_question():
     answer = respond("is alles wat ik op het schoolaccount zet automatisch namens de school?")
     assert answer.action == "answer" and "M1" in answer.rules
