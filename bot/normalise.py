@@ -41,6 +41,8 @@ def stem(word: str) -> str:
         return _undouble(word[:-2])
     if word.endswith("e") and len(word) >= 5:
         return _undouble(word[:-1])
+    if word.endswith("es") and len(word) >= 6:
+        return _undouble(word[:-2])  # "vacatures" is "vacature" + s: both give "vacatur"
     if word.endswith("s") and word[-2] in _VOWELS + "lr" and len(word) >= 5:
         return word[:-1]
     return word

@@ -31,6 +31,11 @@ def test_stem_strips_pje_only_after_an_m():
     assert stem("grapje") == "grap" == stem("grapjes")
 
 
+def test_a_plural_in_es_has_the_stem_of_its_singular_in_e():
+    assert stem("vacatures") == stem("vacature")
+    assert stem("stagiaires") == stem("stagiaire")
+
+
 def test_stem_leaves_short_words_and_numbers():
     assert stem("klas") == "klas"
     assert stem("2024") == "2024"
