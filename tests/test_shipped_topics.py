@@ -46,6 +46,12 @@ def test_a_video_mocking_the_school_is_a_negative_post_about_the_school():
             "M4",
         ),
         (
+            "mag een leerling foto's van zijn vrienden uit de klas op tiktok zetten?",
+            "leerlingen-plaatsen-beelden",
+            "ML2",
+        ),
+        ("een meisje uit mijn klas wordt gepest op discord", "cyberpesten-leerlingen", "ML1"),
+        (
             "wat is de zwaarste straf voor een leerling die online pest",
             "schorsing-verwijdering-leerling",
             "S5",
@@ -60,6 +66,7 @@ def test_everyday_words_reach_their_topic(text, entry, rule):
 @pytest.mark.parametrize(
     "text",
     [
+        "wanneer zijn de tien-minutengesprekken?",
         "wie kan mijn personeelsdossier inzien?",
         "hoe vraag ik een vog aan voor de nieuwe conciërge",
         "mijn dochter wordt op de sportclub via snapchat gepest, wat kan ik doen",
