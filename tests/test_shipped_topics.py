@@ -66,6 +66,7 @@ def test_everyday_words_reach_their_topic(text, entry, rule):
 @pytest.mark.parametrize(
     "text",
     [
+        "twee leerlingen hebben gevochten in de kantine, welke straf krijgen ze?",
         "wanneer zijn de tien-minutengesprekken?",
         "wie kan mijn personeelsdossier inzien?",
         "hoe vraag ik een vog aan voor de nieuwe conciërge",
@@ -180,3 +181,10 @@ def test_consequences_for_staff_need_a_word_for_a_consequence():
     assert asked_who.entry != "gevolgen-medewerker" and "M6" in asked_who.rules
     worst = respond("wat kan me overkomen als ik als juf een domme tweet plaats?")
     assert worst.entry == "gevolgen-medewerker"
+
+
+def test_a_place_in_school_does_not_make_an_online_matter_offline():
+    answer = shared_core().responder.respond(
+        "er gaat een filmpje rond van een vechtpartij op het schoolplein, wat moet ik doen?"
+    )
+    assert answer.action != "fallback"
