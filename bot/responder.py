@@ -85,24 +85,25 @@ class Responder:
             return Answer("help", texts.HELP)
         if in_scope and best.score >= clarify_band:
             return self._clarify_or_only_topic(text, result, clarify_band)
-        post = self._post_to_check(text, result)
+        post = self._topic_for_own_post(text, result)
         if post is not None:
-            return self.checks.start(post.entry, post.score, text)
+            return self.answer_entry(post.entry, post.score, text)
         if best and not in_scope:
             return self.outside(best.entry, best.score)
         return Answer("fallback", texts.FALLBACK, score=best.score if best else None)
 
-    def _post_to_check(self, text: str, result: MatchResult) -> Candidate | None:
+    def _topic_for_own_post(self, text: str, result: MatchResult) -> Candidate | None:
         """A question about putting something of one's own online is what the protocol
         is about, even when the knowledge base knows few of its words ("mag ik de
         eindtoetsscore van groep 8 delen") or a subject outside it shares them ("mag
         ik een filmpje van de klas plaatsen" is no film shown in class): rather than
         saying the protocol does not cover it, the closest publication check is
-        started, from `own_post` on."""
+        started, from `own_post` on, or else the closest topic is answered."""
         if not asks_to_post(text, self.kb.lexicon):
             return None
-        checks = (c for c in result.candidates if c.entry.kind == "check")
-        return next((c for c in checks if c.score >= self.bands.own_post), None)
+        in_scope = [c for c in result.candidates if c.entry.in_scope]
+        checks = [c for c in in_scope if c.entry.kind == "check"]
+        return next((c for c in (*checks, *in_scope) if c.score >= self.bands.own_post), None)
 
     def _no_post_in_view(self, text: str, result: MatchResult) -> bool:
         """The check's deciding questions are about one post the asker is about to

@@ -292,3 +292,18 @@ def test_a_phrasing_that_holds_the_question_is_not_crowded_out_of_the_shortlist(
     kb = replace(KB, entries=(*spread, whole))
     matcher = build_core(kb, Bands()).responder.matcher
     assert matcher.match("vakantie voor een bruiloft").best.entry.id == "verlof"
+
+
+def test_a_post_of_ones_own_with_no_check_near_gets_the_closest_topic():
+    """Posting one's own thing is what the protocol is about: with no publication
+    check among the candidates, the closest topic is answered, not the fallback."""
+    lexicon = replace(
+        LEXICON,
+        posting_words=frozenset({"delen"}),
+        own_publication_patterns=(re.compile(r"\bmag ik\b"),),
+    )
+    material = entry("lesmateriaal", "M3", "werkbladen maken", "lesmateriaal", "werkbladen")
+    kb = replace(KB, entries=(*KB.entries, material), lexicon=lexicon)
+    responder = build_core(kb, Bands(answer=70, clarify=50, margin=5, topic=40)).responder
+    answer = responder.respond("mag ik mijn werkbladen over breuken en procenten delen")
+    assert answer.action == "answer" and answer.entry == "lesmateriaal"
