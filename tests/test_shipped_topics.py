@@ -52,6 +52,11 @@ def test_a_video_mocking_the_school_is_a_negative_post_about_the_school():
         ),
         ("een meisje uit mijn klas wordt gepest op discord", "cyberpesten-leerlingen", "ML1"),
         (
+            "ik lever teksten aan voor de schoolfacebook, wie is verantwoordelijk als het misgaat?",
+            "verantwoordelijk-voor-posts",
+            "M5",
+        ),
+        (
             "wat is de zwaarste straf voor een leerling die online pest",
             "schorsing-verwijdering-leerling",
             "S5",
