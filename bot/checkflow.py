@@ -43,8 +43,11 @@ class CheckFlow:
         step = self._next_step(CheckState(entry, self._told_in_order(entry, told)))
         if step.action != "question":
             return self._told_outcome(entry, step, score)
-        intro = f"{entry.answer}\n\n{texts.source_line(entry.rules)}\n\n{texts.CHECK_INTRO}"
-        return Answer("check", f"{intro}\n{step.text}", entry.rules, entry.id, score, step.options)
+        noted = [q for q in self.kb.checks_for(entry) if q.note_on and told.get(q.id) == q.note_on]
+        rules = tuple(dict.fromkeys((*entry.rules, *(r for q in noted for r in q.rules))))
+        answer = "\n\n".join((entry.answer, *(q.note for q in noted)))
+        intro = f"{answer}\n\n{texts.source_line(rules)}\n\n{texts.CHECK_INTRO}"
+        return Answer("check", f"{intro}\n{step.text}", rules, entry.id, score, step.options)
 
     def _told(self, entry: Entry, folded_question: str) -> dict[str, str]:
         """The deciding questions the asker's words answer, with those answers."""

@@ -36,12 +36,20 @@ SECRET = CheckQuestion(
     stop="Vertrouwelijk: niet plaatsen.",
     told=(("ja", re.compile(r"\bnog niet bekend\b")),),
 )
+LEADER = CheckQuestion(
+    "leider",
+    "Ben je leidinggevende?",
+    ("M4",),
+    note_on="ja",
+    note="Als leidinggevende vertegenwoordig je altijd de school.",
+    told=(("ja", re.compile(r"\bik ben directeur\b")),),
+)
 PHOTO = Entry("foto", "Foto", "check", ("ML2",), ("foto plaatsen",) * 5, (), "Over foto's.")
 FLOW = CheckFlow(
     KnowledgeBase(
         rules={r: Rule(r, "sectie", r) for r in ("ML2", "M2")},
         entries=(PHOTO,),
-        checks={c.id: c for c in (SEEN, CONSENT, SECRET)},
+        checks={c.id: c for c in (SEEN, CONSENT, SECRET, LEADER)},
         lexicon=Lexicon(),
     )
 )
@@ -66,6 +74,12 @@ def test_told_answers_first_in_order_are_not_asked_again_and_ride_on_the_buttons
     yes = reply.options[0].action
     assert yes == "chk:foto:nj"  # herkenbaar: nee (told), geheim: ja (clicked)
     assert FLOW.step(FLOW.decode(yes)).text == "Vertrouwelijk: niet plaatsen."
+
+
+def test_a_told_answer_with_a_note_gives_the_note_and_its_rule_up_front():
+    reply = FLOW.start(PHOTO, 80.0, "ik ben directeur, mag ik deze foto plaatsen")
+    assert reply.action == "check" and reply.rules == ("ML2", "M4")
+    assert "vertegenwoordig je altijd de school" in reply.text
 
 
 def test_without_told_words_the_check_asks_from_the_start():
