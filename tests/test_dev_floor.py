@@ -52,7 +52,7 @@ def test_dev_set_meets_the_targets():
         ("holdout25.yaml", 0.92, 0.95, 0.94),  # other people's behaviour; blind: 0.900
         ("holdout26.yaml", 0.89, 0.95, 0.94),  # a school year; blind until scored: 0.869
         ("holdout27.yaml", 0.86, 0.95, 0.95),  # chat words; blind until scored: 0.812
-        ("holdout28.yaml", 0.92, 0.95, 0.95),  # unread: 0.894 at the end of its session, then 0.931
+        ("holdout28.yaml", 0.94, 0.95, 0.95),  # unread: 0.894 at its end, 0.931, 0.956
         ("holdout29.yaml", 0.91, 0.94, 0.95),  # representative; blind until scored: 0.919
         ("holdout30.yaml", 0.94, 0.95, 0.90),  # representative; blind until scored: 0.925
         ("holdout31.yaml", 0.93, 0.95, 0.90),  # unread: 0.881 at the end of its session, then 0.944
@@ -73,6 +73,12 @@ def test_dev_set_meets_the_targets():
         ("holdout36.yaml", 0.94, 0.95, 0.95),  # unread: 0.931 at session start, 0.956
         ("holdout37.yaml", 0.92, 0.94, 0.95),  # misunderstandings, unread: 0.900, 0.938
         ("holdout48.yaml", 0.92, 0.94, 0.95),  # unread, written at the end: 0.881, 0.938
+        ("holdout51.yaml", 0.92, 0.95, 0.95),  # staff who are not teachers; blind: 0.900
+        ("holdout52.yaml", 0.90, 0.95, 0.94),  # what pupils and parents do online; blind: 0.850
+        ("holdout53.yaml", 0.86, 0.95, 0.95),  # leaders and school accounts; blind: 0.806
+        ("holdout54.yaml", 0.95, 0.95, 0.95),  # typed in a hurry; blind: 0.938 / 0.950
+        ("holdout49.yaml", 0.93, 0.95, 0.94),  # representative, unread: 0.944, 0.950
+        ("holdout50.yaml", 0.93, 0.95, 0.78),  # a busy week, unread: 0.938, 0.950
     ],
 )
 def test_holdout_sets_do_not_regress(name, floor, recall, rejection):
