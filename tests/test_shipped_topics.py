@@ -51,6 +51,7 @@ def test_a_video_mocking_the_school_is_a_negative_post_about_the_school():
             "ML2",
         ),
         ("een meisje uit mijn klas wordt gepest op discord", "cyberpesten-leerlingen", "ML1"),
+        ("wat houdt 'altijd vindbaar' in volgens het protocol?", "bericht-verwijderen", "ML3"),
         (
             "ik lever teksten aan voor de schoolfacebook, wie is verantwoordelijk als het misgaat?",
             "verantwoordelijk-voor-posts",
