@@ -53,6 +53,11 @@ def test_a_video_mocking_the_school_is_a_negative_post_about_the_school():
         ("een meisje uit mijn klas wordt gepest op discord", "cyberpesten-leerlingen", "ML1"),
         ("wat houdt 'altijd vindbaar' in volgens het protocol?", "bericht-verwijderen", "ML3"),
         (
+            "wie bedoelen jullie met 'bij twijfel niet publiceren', de leidinggevende?",
+            "regels-voor-leidinggevenden",
+            "M4",
+        ),
+        (
             "ik lever teksten aan voor de schoolfacebook, wie is verantwoordelijk als het misgaat?",
             "verantwoordelijk-voor-posts",
             "M5",
