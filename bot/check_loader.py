@@ -52,18 +52,24 @@ def _only_if(reader: FieldReader) -> tuple[str, str] | None:
         reader.problem(f"{reader.what}: 'only_if' names exactly one earlier check", "only_if")
         return None
     ((earlier, answer),) = condition.items()
-    answer = {True: "ja", False: "nee"}.get(answer, answer)
-    return (str(earlier), str(answer))
+    return (str(earlier), str(_yes_no(answer)))
 
 
 def _answer_value(reader: FieldReader, key: str) -> str | None:
     value = reader.data.get(key)
     if value is None:
         return None
-    value = {True: "ja", False: "nee"}.get(value, value) if isinstance(value, bool) else value
+    value = _yes_no(value)
     if value not in CHECK_ANSWERS:
         reader.problem(f"{reader.what}: '{key}' must be ja or nee, not '{value}'", key)
         return None
+    return value
+
+
+def _yes_no(value: object) -> object:
+    """YAML reads an unquoted yes/no as true/false: those mean ja and nee."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
     return value
 
 
@@ -74,7 +80,7 @@ def _told(reader: FieldReader) -> tuple[tuple[str, re.Pattern[str]], ...]:
         return ()
     told: list[tuple[str, re.Pattern[str]]] = []
     for answer in table:
-        value = {True: "ja", False: "nee"}.get(answer, answer)
+        value = _yes_no(answer)
         if value not in CHECK_ANSWERS:
             reader.problem(f"{reader.what}: 'told' answers are ja or nee, not '{answer}'", "told")
             continue

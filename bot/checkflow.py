@@ -7,6 +7,7 @@ a restart and on any platform. "Weet ik niet" ends the check in doubt.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot import texts
@@ -43,7 +44,7 @@ class CheckFlow:
         step = self._next_step(CheckState(entry, self._told_in_order(entry, told)))
         if step.action != "question":
             return self._told_outcome(entry, step, score)
-        noted = [q for q in self.kb.checks_for(entry) if q.note_on and told.get(q.id) == q.note_on]
+        noted = _noted(self.kb.checks_for(entry), told)
         rules = tuple(dict.fromkeys((*entry.rules, *(r for q in noted for r in q.rules))))
         answer = "\n\n".join((entry.answer, *(q.note for q in noted)))
         intro = f"{answer}\n\n{texts.source_line(rules)}\n\n{texts.CHECK_INTRO}"
@@ -128,9 +129,7 @@ class CheckFlow:
         )
 
     def _approval(self, state: CheckState) -> Answer:
-        noted = [
-            self.kb.checks[q] for q, a in state.answers.items() if self.kb.checks[q].note_on == a
-        ]
+        noted = _noted((self.kb.checks[q] for q in state.answers), state.answers)
         covered = {rule for question in noted for rule in question.rules}
         general = [text for rule, text in texts.CHECK_OK_CONDITIONS if rule not in covered]
         lines = [texts.CHECK_OK, *(f"• {line}" for line in (*general, *(q.note for q in noted)))]
@@ -142,6 +141,11 @@ class CheckFlow:
         for question_id, answer in state.answers.items():
             lines.append(f"• {self.kb.checks[question_id].ask} **{answer}**")
         return "\n".join(lines)
+
+
+def _noted(checks: Iterable[CheckQuestion], answers: dict[str, str]) -> list[CheckQuestion]:
+    """The questions whose answer adds their note to the reply."""
+    return [q for q in checks if q.note_on is not None and answers.get(q.id) == q.note_on]
 
 
 def _told_stop(check: CheckQuestion, told: dict[str, str]) -> bool:
