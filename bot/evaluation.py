@@ -103,7 +103,8 @@ def _case(item: object, line: int, file: str, problems: list[Problem]) -> Case |
     if rules is not None and (not isinstance(rules, list) or any(r not in RULE_IDS for r in rules)):
         problems.append(Problem(file, line, "'rules' must be a list of known rule ids"))
         return None
-    return Case(item["q"], tuple(actions), tuple(rules) if rules is not None else None, line)
+    # `rules: []` lists no rules, as leaving it out does: the reply must cite none
+    return Case(item["q"], tuple(actions), tuple(rules) if rules else None, line)
 
 
 def evaluate(cases: list[Case], respond) -> Report:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bot.evaluation import Case, Outcome
+from pathlib import Path
+
+from bot.evaluation import Case, Outcome, load_cases
 from bot.messages import Answer
 
 
@@ -25,3 +27,10 @@ def test_an_acceptable_clarify_counts_whatever_rules_its_topics_carry():
     assert Outcome(case(("clarify", "help"), None), offered).correct
     assert Outcome(case(("clarify", "answer"), ("S3",)), offered).correct
     assert not Outcome(case(("help",), None), offered).correct
+
+
+def test_an_empty_rules_list_is_read_as_no_rules(tmp_path: Path):
+    labelled = tmp_path / "set.yaml"
+    labelled.write_text('- q: "hoi"\n  rules: []\n  action: [help]\n', encoding="utf-8")
+    (loaded,) = load_cases(labelled)
+    assert Outcome(loaded, Answer("help", "…")).correct
