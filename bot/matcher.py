@@ -23,7 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from bot.knowledge import Entry, KnowledgeBase
-from bot.normalise import Normaliser
+from bot.normalise import Normaliser, stem
 from bot.phrasings import PhrasingTable, Reading
 from bot.roles import Roles
 from bot.vocabulary import QueryWord, Vocabulary
@@ -74,7 +74,7 @@ class Matcher:
         self._roles = Roles(kb, normaliser, frozenset(filter(None, self._about_of)))
         tokenised = self._index()
         self._weights = self._token_weights()
-        self.vocabulary = Vocabulary(self._weights)
+        self.vocabulary = Vocabulary(self._weights, self._synonym_tokens(kb))
         self.phrasings = PhrasingTable(tokenised, self._weights)
         self._query_word = self.vocabulary.query_word
 
@@ -90,6 +90,15 @@ class Matcher:
             self._vocab_of.append(frozenset(vocab))
             tokenised.append(phrasings)
         return tokenised
+
+    def _synonym_tokens(self, kb: KnowledgeBase) -> dict[str, str]:
+        """Each one-word synonym as a token, with the token it stands for."""
+        aliases = {}
+        for word in kb.lexicon.synonyms:
+            canonical = self.normaliser.tokens(word)
+            if len(canonical) == 1 and stem(word) != canonical[0]:
+                aliases[stem(word)] = canonical[0]
+        return aliases
 
     def _token_weights(self) -> dict[str, float]:
         """Specific words weigh more: 0.4 for a word in every entry, 1.0 for one in one."""

@@ -2,8 +2,9 @@
 
 Exactly the same word; else a typo of one (rapidfuzz ratio >= 80, words of
 four letters or more); else the head of a Dutch compound ("sportdagfoto" ->
-"foto"). A word the vocabulary does not know still weighs in: a question
-full of unknown words is probably about something else.
+"foto"), also where the head is a synonym ("kampvideo" -> "video" -> "film").
+A word the vocabulary does not know still weighs in: a question full of
+unknown words is probably about something else.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ TYPO_CUTOFF = 80.0
 MIN_TYPO_LEN = 4
 MIN_COMPOUND_HEAD = 4
 COMPOUND_SIMILARITY = 0.8
+MIN_ALIAS_HEAD = 5
+"""A synonym at the end of a compound counts from five letters: shorter ones are
+often a common word that happens to end another ("winnaar" is no "naar")."""
 UNKNOWN_WORD_WEIGHT = 0.8
 UNKNOWN_NUMBER_WEIGHT = 0.2
 """A number the knowledge base does not use ("3 havo", "groep 8", "om 9 uur") is
@@ -36,9 +40,12 @@ class QueryWord:
 
 
 class Vocabulary:
-    def __init__(self, weights: dict[str, float]) -> None:
-        """`weights`: every word of the knowledge base, with how specific it is."""
+    def __init__(self, weights: dict[str, float], aliases: dict[str, str] | None = None) -> None:
+        """`weights`: every word of the knowledge base, with how specific it is.
+        `aliases`: words the normaliser replaces by one of them (synonyms), which
+        the vocabulary never holds but a compound may end with."""
         self._weights = weights
+        self._aliases = aliases or {}
         self._length_bands: dict[int, list[str]] = {}
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for word in weights:
@@ -61,6 +68,8 @@ class Vocabulary:
                 return [(word, score / 100) for word, score, _ in hits]
         for start in range(3, len(token) - MIN_COMPOUND_HEAD + 1):
             head = token[start:]
+            if head not in self._weights and len(head) >= MIN_ALIAS_HEAD:
+                head = self._aliases.get(head, "")
             if head in self._weights:
                 return [(head, COMPOUND_SIMILARITY)]
         return []

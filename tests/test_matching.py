@@ -89,6 +89,11 @@ def test_typo_still_matches(responder):
     assert responder.respond("mag ik deze fotto plaatsen op instagarm").entry == "foto"
 
 
+def test_a_compound_ending_in_a_synonym_stands_for_what_the_synonym_does(responder):
+    """The knowledge base holds "instagram", never "insta": the synonym is mapped first."""
+    assert responder.matcher.vocabulary.query_word("schoolinsta").matches == {"instagram": 0.8}
+
+
 def test_words_outside_the_knowledge_base_fall_back(responder):
     answer = responder.respond("wanneer begint de kerstvakantie dit schooljaar")
     assert answer.action == "fallback" and answer.rules == () and answer.entry is None
