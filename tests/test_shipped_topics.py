@@ -51,6 +51,14 @@ def test_a_video_mocking_the_school_is_a_negative_post_about_the_school():
             "ML2",
         ),
         ("een meisje uit mijn klas wordt gepest op discord", "cyberpesten-leerlingen", "ML1"),
+        (
+            "hoe vraag ik toestemming aan ouders voor de foto's op de klassenblog",
+            "toestemming-beeld-en-geluid",
+            "ML2",
+        ),
+        ("wat gebeurt er als je tegen het protocol ingaat", "gevolgen-medewerker", "S1"),
+        ("kan ik mijn filmpje van vorig jaar nog offline halen", "bericht-verwijderen", "ML3"),
+        ("zijn die regels bindend of vrijblijvend?", "protocol-uitleg", "P"),
         ("wat houdt 'altijd vindbaar' in volgens het protocol?", "bericht-verwijderen", "ML3"),
         (
             "wie bedoelen jullie met 'bij twijfel niet publiceren', de leidinggevende?",

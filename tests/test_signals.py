@@ -137,6 +137,7 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
     "text",
     [
         "hoeveel views had het filmpje van de open dag op tiktok",
+        "welke opdrachten kan ik geven in de projectweek over water?",
         "hoe pin ik een bericht vast op onze facebookpagina",
         "wat is de avg eigenlijk",
         "een collega mailde me een klacht, hoe mail ik netjes terug",
@@ -251,6 +252,8 @@ def test_a_question_that_names_no_topic_offers_the_broad_topics(text):
         "ik snap er niks van, kun je het uitleggen?",
         "hoi, hoe vraag ik jou iets?",
         "wat voor onderwerpen behandel je?",
+        "goeiemiddag",
+        "wat doet u precies?",
     ],
 )
 def test_a_greeting_or_a_question_about_the_bot_gets_the_help(text):
@@ -356,6 +359,7 @@ def test_helping_someone_is_no_call_for_help():
         "mijn collega heeft haar twijfels over een post, wat raad ik haar aan?",
         "ik wil met mijn teamleider praten over mijn taakbeleid",
         "moet ik echt alles eerst aan mijn teamleider voorleggen?",
+        "wanneer gaat dat te ver, als leerlingen in hun podcast grappen maken over een docent?",
     ],
 )
 def test_doubt_about_something_else_or_someone_elses_is_not_escalated(text):
