@@ -59,6 +59,11 @@ def test_a_video_mocking_the_school_is_a_negative_post_about_the_school():
         ("wat gebeurt er als je tegen het protocol ingaat", "gevolgen-medewerker", "S1"),
         ("kan ik mijn filmpje van vorig jaar nog offline halen", "bericht-verwijderen", "ML3"),
         ("zijn die regels bindend of vrijblijvend?", "protocol-uitleg", "P"),
+        (
+            "mag ik een leerling uit mijn mentorklas terugvolgen op tiktok?",
+            "leerlingen-volgen-online",
+            "M5",
+        ),
         ("wat houdt 'altijd vindbaar' in volgens het protocol?", "bericht-verwijderen", "ML3"),
         (
             "wie bedoelen jullie met 'bij twijfel niet publiceren', de leidinggevende?",

@@ -114,6 +114,8 @@ def respond(text: str):
         "die reel van de klas, had dat eigenlijk wel gekund?",
         "mijn blog over de ouderavond leg ik liever eerst aan de teamleider voor",
         "mijn stuk voor linkedin, leg dat maar bij de teamleider neer",
+        "ik zit ermee of ik die foto van de excursie wel kan posten",
+        "kan mijn teamleider me even bellen over een post die ik wil plaatsen",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -360,6 +362,7 @@ def test_helping_someone_is_no_call_for_help():
         "ik wil met mijn teamleider praten over mijn taakbeleid",
         "moet ik echt alles eerst aan mijn teamleider voorleggen?",
         "wanneer gaat dat te ver, als leerlingen in hun podcast grappen maken over een docent?",
+        "mijn collega zit ermee dat ze een foto van de excursie heeft gepost, wat raad je aan",
     ],
 )
 def test_doubt_about_something_else_or_someone_elses_is_not_escalated(text):
