@@ -24,9 +24,11 @@ from rapidfuzz import fuzz
 
 from bot import intents
 from bot.directory import Directory, Person
+from bot.knowledge import Lexicon
 from bot.logs import SecondCachedTime
 from bot.matcher import Matcher
 from bot.messages import Incoming
+from bot.normalise import Normaliser
 from bot.pattern_index import PatternIndex, _first_letters
 from bot.phrasings import QUERY_SIDE, sorted_words
 from bot.text import _APOSTROPHE, _NON_WORD, _fold
@@ -83,6 +85,25 @@ def test_indexed_lexicon_patterns_find_what_one_by_one_finds():
         one_by_one = [any(p.search(intents.fold(t)) for p in patterns) for t in texts]
         assert joined == one_by_one, kind
         assert any(joined), kind  # the texts exercise every kind
+
+
+def test_phrases_found_at_once_give_the_tokens_of_phrases_tried_one_by_one():
+    lexicon = shared_core().kb.lexicon
+    texts = [case["q"] for case in yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))]
+    texts += [q for entry in shared_core().kb.entries for q in entry.questions]
+    texts += ["ik hou me niet aan het protocol", "die post moet offline gehaald worden"]
+    joined, one_by_one = Normaliser(lexicon), Normaliser(lexicon)
+    one_by_one._any_phrase = None
+    assert [joined.tokens(t) for t in texts] == [one_by_one.tokens(t) for t in texts]
+    assert any(joined._any_phrase.search(intents.fold(t)) for t in texts)
+
+
+def test_phrases_that_cannot_be_joined_are_tried_one_by_one():
+    repeated = (re.compile(r"\b(?P<w>\w+) (?P=w)\b"), "dubbel")
+    named_too = (re.compile(r"\b(?P<w>over) de schreef\b"), "overtreding")
+    normaliser = Normaliser(Lexicon(phrases=(repeated, named_too)))
+    assert normaliser._any_phrase is None  # one group name twice: no joined expression
+    assert normaliser.tokens("foto foto over de schreef") == ("dubbel", "overtreding")
 
 
 @pytest.mark.parametrize(
