@@ -363,6 +363,7 @@ def test_helping_someone_is_no_call_for_help():
         "moet ik echt alles eerst aan mijn teamleider voorleggen?",
         "wanneer gaat dat te ver, als leerlingen in hun podcast grappen maken over een docent?",
         "mijn collega zit ermee dat ze een foto van de excursie heeft gepost, wat raad je aan",
+        "bij wie moet ik zijn als ik straks twijfel of een foto van de sportdag online kan",
     ],
 )
 def test_doubt_about_something_else_or_someone_elses_is_not_escalated(text):
