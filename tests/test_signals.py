@@ -140,6 +140,7 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
     [
         "hoeveel views had het filmpje van de open dag op tiktok",
         "welke opdrachten kan ik geven in de projectweek over water?",
+        "wat kun je doen tegen hoofdluis in de klas",
         "hoe pin ik een bericht vast op onze facebookpagina",
         "wat is de avg eigenlijk",
         "een collega mailde me een klacht, hoe mail ik netjes terug",
