@@ -96,6 +96,12 @@ def speaks_of_asker(text: str, lexicon: Lexicon) -> bool:
     return not lexicon.asker_words.isdisjoint(fold(text).split())
 
 
+def asker_is_sanctioned(text: str, lexicon: Lexicon) -> bool:
+    """'kan ik geschorst worden voor een foto van een leerling': the sanction falls
+    on the asker, though a pupil is named first."""
+    return _any(lexicon.asker_role_patterns, text)
+
+
 def mentions_channel(text: str, lexicon: Lexicon) -> bool:
     """A social medium or being online: "insta", "fb-groep", "linkedinpost", "comments"."""
     return _mentions(text, lexicon.channel_words)

@@ -110,6 +110,9 @@ class Lexicon:
     asker_words: frozenset[str] = frozenset()
     """How the asker names themself ("ik", "je"): a question naming no other role is
     then about a medewerker."""
+    asker_role_patterns: tuple[re.Pattern[str], ...] = ()
+    """The asker as the one a sanction falls on ("kan ik geschorst worden", "kreeg ik
+    een berisping"): the question is about a medewerker, whatever role it names."""
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ LEXICON_KEYS = (
     "other_matter_words",
     "posting_words",
     "asker_words",
+    "asker_role_patterns",
 )
 
 
@@ -65,6 +66,7 @@ def read_lexicon(reader: FieldReader) -> Lexicon:
         other_matter_words=_words(reader, "other_matter_words"),
         posting_words=_words(reader, "posting_words"),
         asker_words=_words(reader, "asker_words"),
+        asker_role_patterns=patterns("asker_role_patterns"),
     )
 
 

@@ -7,7 +7,7 @@ question is about another role.
 
 from __future__ import annotations
 
-from bot.intents import speaks_of_asker
+from bot.intents import asker_is_sanctioned, speaks_of_asker
 from bot.knowledge import KnowledgeBase, Lexicon
 from bot.normalise import Normaliser
 from bot.vocabulary import QueryWord
@@ -22,7 +22,10 @@ class Roles:
         self._role_of = _role_words(kb, normaliser, roles)
 
     def of_question(self, text: str, query: list[QueryWord]) -> frozenset[str]:
-        """The role the question names first, or else the asker's."""
+        """The asker's role when a sanction falls on the asker; else the role the
+        question names first, or else the asker's."""
+        if ASKER_ROLE in self._role_of and asker_is_sanctioned(text, self._lexicon):
+            return frozenset({ASKER_ROLE})
         return self._first_role(query) or self._asker_role(text)
 
     def _first_role(self, query: list[QueryWord]) -> frozenset[str]:

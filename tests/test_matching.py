@@ -253,6 +253,21 @@ def test_the_role_named_first_is_the_one_the_question_is_about():
     assert plain.respond(staff_first).entry == "straf-docent"
 
 
+def test_a_sanction_on_the_asker_is_about_staff_whatever_role_is_named_first():
+    on_asker = (re.compile(r"\bkan ik (\w+ ){0,3}geschorst worden\b"),)
+    lexicon = replace(LEXICON, asker_words=frozenset({"ik"}), asker_role_patterns=on_asker)
+    staff = entry(
+        "straf-docent", "S2", "docent geschorst na post over leerling", about="medewerker"
+    )
+    entries = tuple(staff if e.id == "straf-docent" else e for e in ROLES_KB.entries)
+    bands = Bands(answer=30, clarify=20, margin=0, topic=20)
+    kb = replace(ROLES_KB, entries=entries, lexicon=lexicon)
+    plain_kb = replace(kb, lexicon=replace(lexicon, asker_role_patterns=()))
+    question = "kan ik geschorst worden na een post over een leerling"
+    assert build_core(plain_kb, bands).responder.respond(question).entry == "straf-leerling"
+    assert build_core(kb, bands).responder.respond(question).entry == "straf-docent"
+
+
 def test_a_role_word_names_the_role_without_being_its_synonym():
     question = "welke straf voor een collega na een post over een leerling"
     bands = Bands(answer=30, clarify=20, margin=0, topic=20)

@@ -60,6 +60,16 @@ def test_a_video_mocking_the_school_is_a_negative_post_about_the_school():
         ("kan ik mijn filmpje van vorig jaar nog offline halen", "bericht-verwijderen", "ML3"),
         ("zijn die regels bindend of vrijblijvend?", "protocol-uitleg", "P"),
         (
+            "word ik geschorst als ik een leerling zonder toestemming post",
+            "ontslag-of-schorsing-medewerker",
+            "S2",
+        ),
+        (
+            "ik kreeg een waarschuwing na een post over een leerling, klopt dat met het protocol",
+            "ontslag-of-schorsing-medewerker",
+            "S2",
+        ),
+        (
             "mag ik een leerling uit mijn mentorklas terugvolgen op tiktok?",
             "leerlingen-volgen-online",
             "M5",
