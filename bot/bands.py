@@ -13,7 +13,7 @@ class Bands:
     clarify: float = 50.0
     margin: float = 1.0
     topic: float = 50.0  # a doubt message names a topic from this score on
-    online_answer: float = 46.0  # the answer and clarify bands when the question
+    online_answer: float = 45.0  # the answer and clarify bands when the question
     online_clarify: float = 43.0  # names a social medium or being online
     long_question: int = 7  # words of substance (after stop words) that make a story
     long_question_drop: float = 6.0  # how much lower both bands are for a story
