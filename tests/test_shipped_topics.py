@@ -60,6 +60,11 @@ def test_a_video_mocking_the_school_is_a_negative_post_about_the_school():
         ("kan ik mijn filmpje van vorig jaar nog offline halen", "bericht-verwijderen", "ML3"),
         ("zijn die regels bindend of vrijblijvend?", "protocol-uitleg", "P"),
         (
+            "ik heb gisteren iets lelijks over mijn teamleider getweet, hoe erg is dat",
+            "gevolgen-medewerker",
+            "S1",
+        ),
+        (
             "word ik geschorst als ik een leerling zonder toestemming post",
             "ontslag-of-schorsing-medewerker",
             "S2",
