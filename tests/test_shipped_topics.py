@@ -64,6 +64,7 @@ def test_a_video_mocking_the_school_is_a_negative_post_about_the_school():
             "gevolgen-medewerker",
             "S1",
         ),
+        ("mag ik in parro zetten dat een kind mazelen heeft", "leerlinginformatie-delen", "M2"),
         (
             "word ik geschorst als ik een leerling zonder toestemming post",
             "ontslag-of-schorsing-medewerker",

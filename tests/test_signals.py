@@ -141,6 +141,7 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "hoeveel views had het filmpje van de open dag op tiktok",
         "welke opdrachten kan ik geven in de projectweek over water?",
         "wat kun je doen tegen hoofdluis in de klas",
+        "waar vind ik de filmpjes van de musical op de netwerkschijf",
         "hoe pin ik een bericht vast op onze facebookpagina",
         "wat is de avg eigenlijk",
         "een collega mailde me een klacht, hoe mail ik netjes terug",
@@ -257,6 +258,8 @@ def test_a_question_that_names_no_topic_offers_the_broad_topics(text):
         "wat voor onderwerpen behandel je?",
         "goeiemiddag",
         "wat doet u precies?",
+        "ik ben nieuw als meester in groep 5, hoe werkt deze bot eigenlijk?",
+        "hoe stel ik hier het beste een vraag?",
     ],
 )
 def test_a_greeting_or_a_question_about_the_bot_gets_the_help(text):
