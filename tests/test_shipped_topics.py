@@ -66,6 +66,11 @@ def test_a_video_mocking_the_school_is_a_negative_post_about_the_school():
         ),
         ("mag ik in parro zetten dat een kind mazelen heeft", "leerlinginformatie-delen", "M2"),
         (
+            "de directrice zet op linkedin wat ze van de cao vindt, mag dat",
+            "leidinggevende-prive-mening",
+            "M4",
+        ),
+        (
             "word ik geschorst als ik een leerling zonder toestemming post",
             "ontslag-of-schorsing-medewerker",
             "S2",

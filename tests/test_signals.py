@@ -116,6 +116,7 @@ def respond(text: str):
         "mijn stuk voor linkedin, leg dat maar bij de teamleider neer",
         "ik zit ermee of ik die foto van de excursie wel kan posten",
         "kan mijn teamleider me even bellen over een post die ik wil plaatsen",
+        "kan de directrice even naar mijn post kijken voor ik hem plaats",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -368,6 +369,7 @@ def test_helping_someone_is_no_call_for_help():
         "wanneer gaat dat te ver, als leerlingen in hun podcast grappen maken over een docent?",
         "mijn collega zit ermee dat ze een foto van de excursie heeft gepost, wat raad je aan",
         "bij wie moet ik zijn als ik straks twijfel of een foto van de sportdag online kan",
+        "als mijn teamleider mijn blog goedkeurt, is zij dan verantwoordelijk als het fout gaat?",
     ],
 )
 def test_doubt_about_something_else_or_someone_elses_is_not_escalated(text):
