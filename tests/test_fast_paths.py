@@ -98,6 +98,13 @@ def test_phrases_found_at_once_give_the_tokens_of_phrases_tried_one_by_one():
     assert any(joined._any_phrase.search(intents.fold(t)) for t in texts)
 
 
+def test_a_phrase_referring_back_to_its_group_is_tried_on_its_own():
+    other = (re.compile(r"\b(over) de schreef\b"), "overtreding")
+    repeated = (re.compile(r"\b(foto) \1\b"), "dubbel")  # joined, \1 would be "over"
+    normaliser = Normaliser(Lexicon(phrases=(other, repeated)))
+    assert normaliser.tokens("foto foto") == ("dubbel",)
+
+
 def test_phrases_that_cannot_be_joined_are_tried_one_by_one():
     repeated = (re.compile(r"\b(?P<w>\w+) (?P=w)\b"), "dubbel")
     named_too = (re.compile(r"\b(?P<w>over) de schreef\b"), "overtreding")
