@@ -10,7 +10,9 @@ MAX_MATCH_CHARS = 1000
 """Only the start of a very long message is matched: a question is short, and
 this keeps a 100 KB paste as cheap as a normal question."""
 
-_APOSTROPHE = re.compile(r"(?<=\w)['’‘`´](?=s\b)")
+_APOSTROPHE = re.compile(r"(?<=\w)['’‘`´](?=s\b)|(?<=\b[mzdMZD])['’‘`´](?=[nrNR]\b)")
+"""Apostrophes that join: "foto's" is fotos, "m'n" and "z'n" are mn and zn (as they
+are also typed), "d'r" is dr."""
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 

@@ -10,6 +10,11 @@ def test_fold_strips_accents_case_punctuation_and_emoji():
     assert fold("Mag ik déze Foto's plaatsen?! 📸") == "mag ik deze fotos plaatsen"
 
 
+def test_fold_joins_the_short_forms_of_mijn_zijn_and_haar():
+    folded = fold("M’n filmpje en z'n foto, d'r post; zo'n ding")
+    assert folded == "mn filmpje en zn foto dr post zo n ding"
+
+
 def test_fold_drops_control_characters():
     assert fold("foto\x00\x07\tplaatsen\r\n") == "foto plaatsen"
 
