@@ -117,6 +117,9 @@ def respond(text: str):
         "ik zit ermee of ik die foto van de excursie wel kan posten",
         "kan mijn teamleider me even bellen over een post die ik wil plaatsen",
         "kan de directrice even naar mijn post kijken voor ik hem plaats",
+        "ik zet de foto van het schoolreisje op mijn insta, of moet ik het eerst even navragen",
+        "kan ik deze blog over de klas zonder overleg plaatsen of niet",
+        "wie moet er ja zeggen op mijn filmpje voor de schoolsite",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -370,6 +373,7 @@ def test_helping_someone_is_no_call_for_help():
         "mijn collega zit ermee dat ze een foto van de excursie heeft gepost, wat raad je aan",
         "bij wie moet ik zijn als ik straks twijfel of een foto van de sportdag online kan",
         "als mijn teamleider mijn blog goedkeurt, is zij dan verantwoordelijk als het fout gaat?",
+        "een vader scheldt op fb over de school, direct reageren of eerst overleggen",
     ],
 )
 def test_doubt_about_something_else_or_someone_elses_is_not_escalated(text):
