@@ -120,6 +120,9 @@ def respond(text: str):
         "ik zet de foto van het schoolreisje op mijn insta, of moet ik het eerst even navragen",
         "kan ik deze blog over de klas zonder overleg plaatsen of niet",
         "wie moet er ja zeggen op mijn filmpje voor de schoolsite",
+        "voordat ik op verzenden druk, kan dit bericht zo in de klassenapp",
+        "snij ik mezelf in de vingers met deze tweet over de fusie?",
+        "ben een beetje bang dat ouders boos worden als ik deze foto deel",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
