@@ -123,6 +123,8 @@ def respond(text: str):
         "voordat ik op verzenden druk, kan dit bericht zo in de klassenapp",
         "snij ik mezelf in de vingers met deze tweet over de fusie?",
         "ben een beetje bang dat ouders boos worden als ik deze foto deel",
+        "wat als ik hier problemen door krijg, ik wil een tweet over de staking plaatsen",
+        "ik begin er spijt van te krijgen dat ik die reel van de klas heb gepost",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
