@@ -86,11 +86,14 @@ def check_knowledge(path: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
 
 
 def _label(path: Path) -> str:
+    """A file as problems name it: relative to the working folder when it is inside
+    it, else absolute. (Relative paths that climb out of it depended on where the
+    repository and the file happened to sit.)"""
     try:
         relative = os.path.relpath(path)
     except ValueError:
         return str(path)
-    return relative if not relative.startswith("../..") else str(path)
+    return relative if not relative.startswith("..") else str(path)
 
 
 def _read_file(file: Path, parts: _Parts, problems: list[Problem]) -> None:

@@ -52,6 +52,18 @@ def test_unknown_rule_id_names_file_and_line(tmp_path):
     assert messages(path) == [f"{path}:5: entry 'a': unknown rule id 'M9'"]
 
 
+def test_a_file_outside_the_working_folder_is_named_by_its_full_path(tmp_path, monkeypatch):
+    """Wherever the repository is cloned: a file beside it is no "../" path."""
+    text = "entries:\n" + GOOD_ENTRY.format(id="a", q="vraag").replace("[ML2]", "[M9]")
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "work").mkdir()
+    path = write(tmp_path / "kb", "e.yaml", text)
+    monkeypatch.chdir(tmp_path / "work")
+    assert messages(path) == [f"{path}:5: entry 'a': unknown rule id 'M9'"]
+    monkeypatch.chdir(tmp_path)
+    assert messages(path) == ["kb/e.yaml:5: entry 'a': unknown rule id 'M9'"]
+
+
 def test_duplicate_entry_id_reports_both_places(tmp_path):
     text = "entries:\n" + GOOD_ENTRY.format(id="a", q="een") + GOOD_ENTRY.format(id="a", q="twee")
     found = messages(write(tmp_path, "e.yaml", text))
