@@ -66,6 +66,16 @@ def test_a_video_mocking_the_school_is_a_negative_post_about_the_school():
         ),
         ("mag ik in parro zetten dat een kind mazelen heeft", "leerlinginformatie-delen", "M2"),
         (
+            "mag ik een screenshot van de ouderapp in mijn story zetten",
+            "leerlinginformatie-delen",
+            "M2",
+        ),
+        (
+            "iemand heeft mijn tweet gescreenshot, kan ik hem nog verwijderen",
+            "bericht-verwijderen",
+            "ML3",
+        ),
+        (
             "de directrice zet op linkedin wat ze van de cao vindt, mag dat",
             "leidinggevende-prive-mening",
             "M4",
