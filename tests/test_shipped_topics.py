@@ -76,6 +76,11 @@ def test_a_video_mocking_the_school_is_a_negative_post_about_the_school():
             "ML3",
         ),
         (
+            "naar wie moet ik gaan met een vraag over een bericht over mijn school",
+            "leidinggevende-raadplegen",
+            "M6",
+        ),
+        (
             "de directrice zet op linkedin wat ze van de cao vindt, mag dat",
             "leidinggevende-prive-mening",
             "M4",
