@@ -430,6 +430,13 @@ def test_whether_everything_on_the_school_account_is_on_its_behalf_is_a_general_
     assert answer.action == "answer" and "M1" in answer.rules
 
 
+def test_what_one_may_do_as_staff_is_a_general_question_not_ones_own_post():
+    general = respond("mag je als leerkracht wel wat over je school op facebook zetten")
+    own = respond("mag ik als leerkracht wat over mijn school op facebook zetten")
+    assert (general.action, own.action) == ("answer", "check")
+    assert general.entry == own.entry
+
+
 @pytest.mark.parametrize("text", ["fotootjes kleuters", "de kerstmusical", "leerling en insta"])
 def test_a_bare_subject_gets_the_plain_answer_not_the_check(text):
     """Nothing says the asker is about to publish, so there is no post to check yet;
