@@ -75,12 +75,12 @@ def asks_in_general(text: str, lexicon: Lexicon) -> bool:
 
 def mentions_publication(text: str, lexicon: Lexicon) -> bool:
     """A publication word, alone or at either end of a compound ("podcastaflevering")."""
-    return _mentions(text, lexicon.publication_words)
+    return _mentions(text, lexicon.publication_words, lexicon.compound_heads)
 
 
 def mentions_other_matter(text: str, lexicon: Lexicon) -> bool:
     """A matter a leidinggevende decides that is no publication: a roster, leave, a grade."""
-    return _mentions(text, lexicon.other_matter_words)
+    return _mentions(text, lexicon.other_matter_words, lexicon.compound_heads)
 
 
 def asks_to_post(text: str, lexicon: Lexicon) -> bool:
@@ -104,11 +104,14 @@ def asker_is_sanctioned(text: str, lexicon: Lexicon) -> bool:
 
 def mentions_channel(text: str, lexicon: Lexicon) -> bool:
     """A social medium or being online: "insta", "fb-groep", "linkedinpost", "comments"."""
-    return _mentions(text, lexicon.channel_words)
+    return _mentions(text, lexicon.channel_words, lexicon.compound_heads)
 
 
-def _mentions(text: str, words: frozenset[str]) -> bool:
-    return any(w in words or _in_compound(w, words) for w in fold(text).split())
+def _mentions(text: str, words: frozenset[str], heads: frozenset[str]) -> bool:
+    return any(
+        w in words or _in_compound(w, words) or _ends_in_head(w, words, heads)
+        for w in fold(text).split()
+    )
 
 
 def _in_compound(word: str, words: frozenset[str]) -> bool:
@@ -117,6 +120,13 @@ def _in_compound(word: str, words: frozenset[str]) -> bool:
     ends = _compound_ends(words)
     adjective = word.endswith("e") and word[:-1] in words
     return (word.startswith(ends) or word.endswith(ends)) and not adjective
+
+
+def _ends_in_head(word: str, words: frozenset[str], heads: frozenset[str]) -> bool:
+    """ "instapost", "kampfoto": a listed word too short for `_compound_ends`, closing a
+    compound. Only the lexicon's compound heads: many words end in four letters that are
+    no such word ("geregeld", "beoordeel", "structureel")."""
+    return any(word.endswith(h) and len(word) >= len(h) + 3 for h in heads if h in words)
 
 
 @lru_cache(maxsize=8)

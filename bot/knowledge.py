@@ -104,6 +104,9 @@ class Lexicon:
     publication_words: frozenset[str] = frozenset()
     channel_words: frozenset[str] = frozenset()
     other_matter_words: frozenset[str] = frozenset()
+    compound_heads: frozenset[str] = frozenset()
+    """Short listed words that also count closing a longer word ("instapost",
+    "schoolkamp"), in `publication_words`, `channel_words` and `other_matter_words`."""
     posting_words: frozenset[str] = frozenset()
     """Verbs of putting something online ("delen", "posten", "zetten"): with "mag ik"
     they make a question about a post of the asker's own."""

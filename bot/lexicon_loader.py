@@ -27,6 +27,7 @@ LEXICON_KEYS = (
     "channel_words",
     "other_matter_words",
     "posting_words",
+    "compound_heads",
     "asker_words",
     "asker_role_patterns",
 )
@@ -65,13 +66,14 @@ def read_lexicon(reader: FieldReader) -> Lexicon:
         channel_words=_words(reader, "channel_words"),
         other_matter_words=_words(reader, "other_matter_words"),
         posting_words=_words(reader, "posting_words"),
+        compound_heads=_words(reader, "compound_heads", required=False),
         asker_words=_words(reader, "asker_words"),
         asker_role_patterns=patterns("asker_role_patterns"),
     )
 
 
-def _words(reader: FieldReader, key: str) -> frozenset[str]:
-    return frozenset(fold(word) for word, _ in reader.text_list(key))
+def _words(reader: FieldReader, key: str, required: bool = True) -> frozenset[str]:
+    return frozenset(fold(word) for word, _ in reader.text_list(key, required))
 
 
 def _pattern_words(reader: FieldReader) -> dict[str, str]:

@@ -55,13 +55,17 @@ def test_publication_words_at_either_end_of_a_compound():
 
     def plain(text: str) -> bool:
         """A listed word, or one of five letters or more (not a verb in -en) at either
-        end of a longer word, unless that word is only the listed one with an -e."""
+        end of a longer word, unless that word is only the listed one with an -e; or a
+        listed compound head closing a word at least three letters longer."""
         words = lexicon.publication_words
         ends = [p for p in words if len(p) >= 5 and not p.endswith("en")]
+        heads = [h for h in lexicon.compound_heads if h in words]
 
         def compound(w: str) -> bool:
             adjective = w.endswith("e") and w[:-1] in words
-            return any(w.startswith(p) or w.endswith(p) for p in ends) and not adjective
+            either_end = any(w.startswith(p) or w.endswith(p) for p in ends)
+            head = any(w.endswith(h) and len(w) >= len(h) + 3 for h in heads)
+            return (either_end and not adjective) or head
 
         return any(w in words or compound(w) for w in intents.fold(text).split())
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from engine_support import shared_core
 
-from bot.intents import mentions_channel
+from bot.intents import mentions_channel, mentions_other_matter, mentions_publication
 
 
 def respond(text: str):
@@ -527,3 +527,18 @@ def test_making_an_account_for_the_class_is_in_scope():
 def test_something_nasty_said_about_the_school_online_is_a_negative_post():
     answer = respond("wat als iemand iets naars over onze school post")
     assert answer.entry == "negatief-bericht-over-school" and "M7" in answer.rules
+
+
+@pytest.mark.parametrize(
+    "text", ["ik weet niet zeker of mijn afscheidspost zo kan", "ik twijfel over die kampfoto"]
+)
+def test_doubt_about_a_compound_closed_by_a_short_publication_word_escalates(text):
+    assert respond(text).action == "escalate"
+
+
+def test_only_the_listed_short_words_close_a_compound():
+    lexicon = shared_core().kb.lexicon
+    assert mentions_publication("de instapost en de klassenfoto", lexicon)
+    assert mentions_other_matter("het werkweekkamp", lexicon)
+    assert not mentions_publication("dat is structureel, beoordeel het zelf", lexicon)
+    assert not mentions_other_matter("is dat al geregeld", lexicon)
