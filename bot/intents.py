@@ -157,6 +157,7 @@ def greets(text: str, lexicon: Lexicon) -> bool:
 
 
 def is_small_talk(text: str, lexicon: Lexicon) -> bool:
-    """Only greetings, thanks and filler words: nothing to match."""
+    """Only greetings, thanks and filler words ("top, dank je wel"): nothing to match."""
     words = fold(text).split()
-    return bool(words) and all(w in lexicon.greetings or w in lexicon.stopwords for w in words)
+    filler = lexicon.greetings | lexicon.stopwords | lexicon.asker_words
+    return bool(words) and all(w in filler for w in words)

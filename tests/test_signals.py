@@ -542,3 +542,59 @@ def test_only_the_listed_short_words_close_a_compound():
     assert mentions_other_matter("het werkweekkamp", lexicon)
     assert not mentions_publication("dat is structureel, beoordeel het zelf", lexicon)
     assert not mentions_other_matter("is dat al geregeld", lexicon)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dank je wel voor de snelle uitleg",
+        "daar kan ik wel wat mee, thanks",
+        "goedemorgen, met meester Ruben van groep 7",
+        "ben je eigenlijk een robot?",
+        "mag ik je ook in het engels iets vragen",
+        "wat is dit voor een bot?",
+        "oké, helder",
+        "top, dank je",
+        "ik wil graag opnieuw beginnen",
+    ],
+)
+def test_thanks_introductions_and_questions_about_the_bot_get_the_help(text):
+    assert respond(text).action == "help"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil even mijn teamleider spreken over deze facebookpost",
+        "graag het oordeel van mijn directeur over deze tweet",
+        "kun je me doorverbinden met mijn leidinggevende over een instagrampost",
+        "laat mijn teamleider weten dat mijn bericht voor de site klaarstaat",
+        "mijn teamleider moet hier maar iets van vinden, het gaat om een filmpje",
+        "wil graag dat de directeur meeleest voor ik dit blog publiceer",
+    ],
+)
+def test_asking_to_involve_the_leader_in_other_words_escalates(text):
+    assert respond(text).action == "escalate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik leg deze post morgen zelf wel aan mijn teamleider voor",
+        "ik wil mijn leidinggevende spreken over mijn werkdruk",
+    ],
+)
+def test_doing_it_oneself_or_another_matter_is_no_request(text):
+    assert respond(text).action != "escalate"
+
+
+def test_a_mail_kept_in_the_personnel_file_is_in_scope():
+    answer = respond("komen de mails hierover in mijn personeelsdossier terecht")
+    assert answer.action == "answer"
+    assert "S1" in answer.rules
+
+
+def test_writing_a_vacancy_text_is_outside_the_protocol():
+    assert (
+        respond("kun je me helpen een vacaturetekst te maken en te schrijven").action == "fallback"
+    )
