@@ -13,6 +13,8 @@ from bot.normalise import Normaliser
 from bot.vocabulary import QueryWord
 
 ASKER_ROLE = "medewerker"  # who asks this bot: the role "ik" and "je" name
+MIN_CLOSING_ROLE = 5
+"""A role word closes a compound from five letters ("mentorleerling", "pleegouder")."""
 
 
 class Roles:
@@ -33,9 +35,18 @@ class Roles:
         een leerling die een docent filmt" the docent is only part of the story."""
         for word in query:
             named = {self._role_of[w] for w in (word.token, *word.matches) if w in self._role_of}
+            named = named or self._closing_role(word.token)
             if named:
                 return frozenset(named)
         return frozenset()
+
+    def _closing_role(self, token: str) -> set[str]:
+        """The role of a compound a role word closes: a "mentorleerling" is a leerling."""
+        return {
+            role
+            for word, role in self._role_of.items()
+            if len(word) >= MIN_CLOSING_ROLE and len(token) > len(word) and token.endswith(word)
+        }
 
     def _asker_role(self, text: str) -> frozenset[str]:
         """A question that names no role but speaks of "ik" or "je" is about the asker:

@@ -268,6 +268,23 @@ def test_a_sanction_on_the_asker_is_about_staff_whatever_role_is_named_first():
     assert build_core(kb, bands).responder.respond(question).entry == "straf-docent"
 
 
+def test_a_compound_closed_by_a_role_word_names_that_role():
+    """Also where the compound is a word of the knowledge base of its own: the
+    mentorleerling is named first, so the entry about a docent weighs less."""
+    mentor = entry("mentor", "ML2", "gesprek met mentorleerling")
+    kb = replace(ROLES_KB, entries=(*ROLES_KB.entries, mentor))
+    no_role = tuple(replace(e, about="") if e.id == "straf-docent" else e for e in kb.entries)
+    bands = Bands(answer=30, clarify=20, margin=0, topic=20)
+    question = "welke straf voor een mentorleerling na een post over een docent"
+
+    def docent_score(kb: KnowledgeBase) -> float:
+        candidates = build_core(kb, bands).responder.matcher.match(question).candidates
+        return next(c.score for c in candidates if c.entry.id == "straf-docent")
+
+    unweighted = docent_score(replace(kb, entries=no_role))
+    assert docent_score(kb) == pytest.approx(unweighted * 0.85, abs=0.1)
+
+
 def test_a_role_word_names_the_role_without_being_its_synonym():
     question = "welke straf voor een collega na een post over een leerling"
     bands = Bands(answer=30, clarify=20, margin=0, topic=20)
