@@ -37,8 +37,18 @@ def _index(patterns: tuple[re.Pattern[str], ...]) -> PatternIndex:
 
 
 def shows_doubt(text: str, lexicon: Lexicon) -> bool:
-    """'ik twijfel', 'weet niet zeker of het mag': doubt, about whatever topic."""
-    return _any(lexicon.doubt_patterns, text)
+    """'ik twijfel', 'weet niet zeker of het mag': doubt, about whatever topic, and the
+    asker's own: not "mijn stagiair weet niet zeker", "hij is er onzeker over"."""
+    if not _any(lexicon.doubt_patterns, text):
+        return False
+    if not lexicon.others_doubt_patterns:
+        return True
+    folded = fold(text)
+    return any(
+        not _any(lexicon.others_doubt_patterns, folded[: found.start()])
+        for pattern in lexicon.doubt_patterns
+        for found in pattern.finditer(folded)
+    )
 
 
 def asks_for_manager(text: str, lexicon: Lexicon) -> bool:

@@ -95,6 +95,9 @@ class Lexicon:
     greetings: frozenset[str] = frozenset()
     help_patterns: tuple[re.Pattern[str], ...] = ()
     doubt_patterns: tuple[re.Pattern[str], ...] = ()
+    others_doubt_patterns: tuple[re.Pattern[str], ...] = ()
+    """Someone else as the one in doubt: each is tried on the text before a doubt
+    pattern's match, and ends there ("mijn collega zit te | twijfelen")."""
     request_patterns: tuple[re.Pattern[str], ...] = ()
     offtopic_patterns: tuple[re.Pattern[str], ...] = ()
     vague_patterns: tuple[re.Pattern[str], ...] = ()

@@ -17,6 +17,7 @@ LEXICON_KEYS = (
     "greetings",
     "help_patterns",
     "doubt_patterns",
+    "others_doubt_patterns",
     "request_patterns",
     "offtopic_patterns",
     "vague_patterns",
@@ -42,10 +43,10 @@ def read_lexicon(reader: FieldReader) -> Lexicon:
     reader.unknown_keys(LEXICON_KEYS)
     words = _pattern_words(reader)
 
-    def patterns(key: str) -> tuple[re.Pattern[str], ...]:
+    def patterns(key: str, required: bool = True) -> tuple[re.Pattern[str], ...]:
         return tuple(
             _compile(reader, key, _expand(reader, key, pattern, line, words), line)
-            for pattern, line in reader.text_list(key)
+            for pattern, line in reader.text_list(key, required)
         )
 
     return Lexicon(
@@ -56,6 +57,7 @@ def read_lexicon(reader: FieldReader) -> Lexicon:
         greetings=_words(reader, "greetings"),
         help_patterns=patterns("help_patterns"),
         doubt_patterns=patterns("doubt_patterns"),
+        others_doubt_patterns=patterns("others_doubt_patterns", required=False),
         request_patterns=patterns("request_patterns"),
         offtopic_patterns=patterns("offtopic_patterns"),
         vague_patterns=patterns("vague_patterns"),

@@ -598,3 +598,29 @@ def test_writing_a_vacancy_text_is_outside_the_protocol():
     assert (
         respond("kun je me helpen een vacaturetekst te maken en te schrijven").action == "fallback"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn stagiaire weet niet zeker of ze dit filmpje mag posten, wat zeg ik haar",
+        "een collega zit te twijfelen over een blog over de klas, wat adviseer ik",
+        "een moeder wil foto's van het kamp posten maar is er niet gerust op",
+        "over die tweet van mijn buurvrouw: hij is er onzeker over",
+    ],
+)
+def test_doubt_of_someone_named_before_its_verb_is_not_the_askers(text):
+    assert respond(text).action != "escalate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "als teamleider twijfel ik of ik deze post moet plaatsen",
+        "het is niet zeker of deze foto mag, ik wil hem op insta zetten",
+        "mooie foto van leerlingen. twijfel of ik hem kan posten",
+        "kan iemand mij geruststellen over deze instapost",
+    ],
+)
+def test_doubt_after_a_role_or_a_full_stop_is_still_the_askers(text):
+    assert respond(text).action == "escalate"
