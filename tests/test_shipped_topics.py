@@ -248,3 +248,18 @@ def test_a_place_in_school_does_not_make_an_online_matter_offline():
         "er gaat een filmpje rond van een vechtpartij op het schoolplein, wat moet ik doen?"
     )
     assert answer.action != "fallback"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        (
+            "mag ik de slagingspercentages van onze school op linkedin delen",
+            "leerlinginformatie-delen",
+        ),
+        ("iemand schrijft op fb dat onze school een puinhoop is", "negatief-bericht-over-school"),
+        ("mag het mondeling of moet het zwart op wit", "toestemming-beeld-en-geluid"),
+    ],
+)
+def test_everyday_words_for_results_scorn_and_writing(text, entry):
+    assert shared_core().responder.respond(text).entry == entry
