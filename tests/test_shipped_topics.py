@@ -263,3 +263,10 @@ def test_a_place_in_school_does_not_make_an_online_matter_offline():
 )
 def test_everyday_words_for_results_scorn_and_writing(text, entry):
     assert shared_core().responder.respond(text).entry == entry
+
+
+def test_whether_going_to_the_leader_is_compulsory_is_about_m6():
+    answer = shared_core().responder.respond(
+        "moet je verplicht naar je leidinggevende als je twijfelt, of is dat een advies?"
+    )
+    assert answer.entry == "leidinggevende-raadplegen"

@@ -624,3 +624,12 @@ def test_doubt_of_someone_named_before_its_verb_is_not_the_askers(text):
 )
 def test_doubt_after_a_role_or_a_full_stop_is_still_the_askers(text):
     assert respond(text).action == "escalate"
+
+
+def test_whether_the_leader_approves_all_ones_posts_is_a_question_not_a_request():
+    answer = respond("moet de directie mijn berichten goedkeuren voor ik ze post?")
+    assert answer.action == "answer" and "M6" in answer.rules
+
+
+def test_asking_whether_one_may_bring_a_worry_here_gets_the_help():
+    assert respond("hoi! kan ik bij jou ook terecht met twijfels?").action == "help"
