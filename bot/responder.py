@@ -61,7 +61,7 @@ class Responder:
         # doubt is for the leidinggevende (M6) only about a publication: not about a grade
         if mentions_publication(text, lexicon) and shows_doubt(text, lexicon):
             return self.escalation_offer(topic)
-        if self._only_help_request(text):
+        if self._only_help_request(text) or self._only_thanks(text):
             return Answer("help", texts.HELP)
         if is_offtopic(text, lexicon):
             return Answer("fallback", texts.FALLBACK)
@@ -142,6 +142,12 @@ class Responder:
         something else: it names a roster or leave, and no publication."""
         lexicon = self.kb.lexicon
         return mentions_publication(text, lexicon) or not mentions_other_matter(text, lexicon)
+
+    def _only_thanks(self, text: str) -> bool:
+        """A greeting or thanks with filler words only ("dankjewel, dat was duidelijk"):
+        no question, even where a filler is also a word of a topic."""
+        lexicon = self.kb.lexicon
+        return greets(text, lexicon) and is_small_talk(text, lexicon)
 
     def _only_help_request(self, text: str) -> bool:
         rest = without_help_request(text, self.kb.lexicon)

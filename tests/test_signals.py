@@ -556,6 +556,8 @@ def test_only_the_listed_short_words_close_a_compound():
         "oké, helder",
         "top, dank je",
         "ik wil graag opnieuw beginnen",
+        "dank je wel, dat was duidelijk",
+        "hoe start ik opnieuw met een nieuwe vraag?",
     ],
 )
 def test_thanks_introductions_and_questions_about_the_bot_get_the_help(text):
@@ -633,3 +635,14 @@ def test_whether_the_leader_approves_all_ones_posts_is_a_question_not_a_request(
 
 def test_asking_whether_one_may_bring_a_worry_here_gets_the_help():
     assert respond("hoi! kan ik bij jou ook terecht met twijfels?").action == "help"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil mijn tiktokaccount definitief verwijderen, hoe moet ik dat doen",
+        "mijn oude twitteraccount wil ik verwijderen, hoe kan ik dat",
+    ],
+)
+def test_how_to_delete_ones_own_account_is_outside_the_protocol(text):
+    assert respond(text).action == "fallback"
