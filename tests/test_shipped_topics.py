@@ -270,3 +270,24 @@ def test_whether_going_to_the_leader_is_compulsory_is_about_m6():
         "moet je verplicht naar je leidinggevende als je twijfelt, of is dat een advies?"
     )
     assert answer.entry == "leidinggevende-raadplegen"
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        (
+            "een leerling dreigt een klasgenoot met een mes-emoji in de groepsapp",
+            "cyberpesten-leerlingen",
+        ),
+        (
+            "leerlingen lachen een klasgenoot uit met smileys in de klassenchat",
+            "cyberpesten-leerlingen",
+        ),
+        (
+            "leerlingen hebben een appgroep tegen hun mentor opgericht",
+            "medewerker-online-zwartgemaakt",
+        ),
+    ],
+)
+def test_pupils_mocking_or_threatening_online_reach_their_topic(text, entry):
+    assert shared_core().responder.respond(text).entry == entry
