@@ -573,6 +573,11 @@ def test_thanks_introductions_and_questions_about_the_bot_get_the_help(text):
         "laat mijn teamleider weten dat mijn bericht voor de site klaarstaat",
         "mijn teamleider moet hier maar iets van vinden, het gaat om een filmpje",
         "wil graag dat de directeur meeleest voor ik dit blog publiceer",
+        "zou mijn teamleider hier even naar willen kijken? het gaat om een foto voor de site",
+        "teamleider graag even inschakelen, ik wil de musical livestreamen op youtube",
+        "ik wil het via mijn directeur zeker weten: een tiktok met leerlingen erin",
+        "stuur mijn vraag over dit filmpje maar door naar de leiding",
+        "ik zou graag het oordeel van mijn teamleider hebben voor ik dit blog plaats",
     ],
 )
 def test_asking_to_involve_the_leader_in_other_words_escalates(text):
@@ -584,6 +589,7 @@ def test_asking_to_involve_the_leader_in_other_words_escalates(text):
     [
         "ik leg deze post morgen zelf wel aan mijn teamleider voor",
         "ik wil mijn leidinggevende spreken over mijn werkdruk",
+        "ik wil mijn directeur om een hogere schaal vragen, hoe doe ik dat",
     ],
 )
 def test_doing_it_oneself_or_another_matter_is_no_request(text):
