@@ -21,6 +21,7 @@ def respond(text: str):
     [
         "ik zit een beetje in dubio over deze instapost",
         "ik heb er geen goed gevoel bij om deze foto te delen",
+        "ik voel me er niet comfortabel bij om dit filmpje te posten",
         "voel me niet zo lekker bij dat filmpje posten",
         "wil geen fouten maken met dit bericht op fb",
         "laat de teamleider maar bepalen of deze post kan",
@@ -578,6 +579,11 @@ def test_thanks_introductions_and_questions_about_the_bot_get_the_help(text):
         "ik wil het via mijn directeur zeker weten: een tiktok met leerlingen erin",
         "stuur mijn vraag over dit filmpje maar door naar de leiding",
         "ik zou graag het oordeel van mijn teamleider hebben voor ik dit blog plaats",
+        "mijn directeur moet deze tekst eerst zien voor ik hem op linkedin zet",
+        "ik wil wel dat iemand even kijkt naar de foto die ik op insta wil zetten",
+        "kan er iemand van de leiding naar mijn post kijken",
+        "ik wil dat mijn teamleider meebeslist over mijn vlog over school",
+        "ik wil dat mijn leidinggevende ervan weet voordat ik op die post reageer",
     ],
 )
 def test_asking_to_involve_the_leader_in_other_words_escalates(text):
