@@ -621,6 +621,8 @@ def test_writing_a_vacancy_text_is_outside_the_protocol():
         "een collega zit te twijfelen over een blog over de klas, wat adviseer ik",
         "een moeder wil foto's van het kamp posten maar is er niet gerust op",
         "over die tweet van mijn buurvrouw: hij is er onzeker over",
+        "als een docent met twijfel over een post bij mij komt, wat doe ik als teamleider",
+        "een collega klopt bij me aan met twijfels over een foto, wat zeg ik haar",
     ],
 )
 def test_doubt_of_someone_named_before_its_verb_is_not_the_askers(text):
