@@ -36,19 +36,33 @@ def _index(patterns: tuple[re.Pattern[str], ...]) -> PatternIndex:
     return PatternIndex(patterns)
 
 
-def shows_doubt(text: str, lexicon: Lexicon) -> bool:
-    """'ik twijfel', 'weet niet zeker of het mag': doubt, about whatever topic, and the
-    asker's own: not "mijn stagiair weet niet zeker", "hij is er onzeker over"."""
+OWN_DOUBT = "own"
+CONDITIONAL_DOUBT = "conditional"
+
+
+def doubt_in(text: str, lexicon: Lexicon) -> str | None:
+    """Whose doubt a text shows, about whatever topic: the asker's own ("ik twijfel",
+    "weet niet zeker of het mag"), one in a condition ("wat doe je als je niet zeker
+    weet": a question about what to do then), or none. Someone else's ("mijn stagiair
+    weet niet zeker", "hij is er onzeker over") is none of the asker's."""
     if not _any(lexicon.doubt_patterns, text):
-        return False
-    if not lexicon.others_doubt_patterns:
-        return True
+        return None
     folded = fold(text)
-    return any(
-        not _any(lexicon.others_doubt_patterns, folded[: found.start()])
+    kinds = {
+        _doubt_kind(folded[: found.start()], lexicon)
         for pattern in lexicon.doubt_patterns
         for found in pattern.finditer(folded)
-    )
+    }
+    return next((kind for kind in (OWN_DOUBT, CONDITIONAL_DOUBT) if kind in kinds), None)
+
+
+def _doubt_kind(before: str, lexicon: Lexicon) -> str | None:
+    """The kind of one doubt pattern's match, from the text before it."""
+    if lexicon.others_doubt_patterns and _any(lexicon.others_doubt_patterns, before):
+        return None
+    if lexicon.conditional_doubt_patterns and _any(lexicon.conditional_doubt_patterns, before):
+        return CONDITIONAL_DOUBT
+    return OWN_DOUBT
 
 
 def asks_for_manager(text: str, lexicon: Lexicon) -> bool:

@@ -98,6 +98,9 @@ class Lexicon:
     others_doubt_patterns: tuple[re.Pattern[str], ...] = ()
     """Someone else as the one in doubt: each is tried on the text before a doubt
     pattern's match, and ends there ("mijn collega zit te | twijfelen")."""
+    conditional_doubt_patterns: tuple[re.Pattern[str], ...] = ()
+    """Doubt in a condition, tried like `others_doubt_patterns` ("wat doe je als je |
+    niet zeker weet"): a question about what to do then, answered with rule M6."""
     request_patterns: tuple[re.Pattern[str], ...] = ()
     offtopic_patterns: tuple[re.Pattern[str], ...] = ()
     vague_patterns: tuple[re.Pattern[str], ...] = ()
@@ -131,6 +134,10 @@ class KnowledgeBase:
 
     def entry(self, entry_id: str) -> Entry | None:
         return next((e for e in self.entries if e.id == entry_id), None)
+
+    def entry_for_rule(self, rule_id: str) -> Entry | None:
+        """The first topic that answers with this rule first."""
+        return next((e for e in self.entries if e.in_scope and e.rules[:1] == (rule_id,)), None)
 
     def broad_entries(self) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if e.broad)

@@ -11,11 +11,14 @@ from bot import texts
 from bot.bands import Bands
 from bot.checkflow import CheckFlow
 from bot.intents import (
+    CONDITIONAL_DOUBT,
+    OWN_DOUBT,
     asks_about_own_publication,
     asks_for_help,
     asks_for_manager,
     asks_in_general,
     asks_to_post,
+    doubt_in,
     greets,
     is_known_rule,
     is_offtopic,
@@ -26,7 +29,6 @@ from bot.intents import (
     opens_vaguely,
     reports_others_publication,
     requested_rule,
-    shows_doubt,
     speaks_of_asker,
     without_help_request,
 )
@@ -35,6 +37,7 @@ from bot.matcher import CLARIFY_OPTIONS, Candidate, Matcher, MatchResult
 from bot.messages import Answer, Option
 from bot.text import fold
 
+DOUBT_RULE = "M6"  # bij twijfel: contact met de leidinggevende
 VAGUE_WORDS = 2
 """A vague opening ("iets met een leerling op insta") with at most this many words of
 substance names a subject, not a question: the topics it may be about are offered."""
@@ -59,8 +62,11 @@ class Responder:
         if self._asks_for_manager(text):
             return self.escalation_offer(topic)
         # doubt is for the leidinggevende (M6) only about a publication: not about a grade
-        if mentions_publication(text, lexicon) and shows_doubt(text, lexicon):
+        doubt = doubt_in(text, lexicon) if mentions_publication(text, lexicon) else None
+        if doubt == OWN_DOUBT:
             return self.escalation_offer(topic)
+        if doubt == CONDITIONAL_DOUBT:
+            return self._rule_on_doubt(topic)
         if self._only_help_request(text) or self._only_thanks(text):
             return Answer("help", texts.HELP)
         if is_offtopic(text, lexicon):
@@ -209,6 +215,17 @@ class Responder:
     def _plain_answer(entry: Entry, score: float | None, *notes: str) -> Answer:
         text = "\n\n".join((entry.answer, *notes, texts.source_line(entry.rules)))
         return Answer("answer", text, entry.rules, entry.id, score)
+
+    def _rule_on_doubt(self, topic: Candidate | None) -> Answer:
+        """What to do when in doubt (rule M6): the topic's answer where it cites M6,
+        else the answer of the topic on M6, else the rule itself. Nothing to pass on to
+        the leidinggevende yet."""
+        if topic is not None and DOUBT_RULE in topic.entry.rules:
+            return self._plain_answer(topic.entry, topic.score)
+        entry = self.kb.entry_for_rule(DOUBT_RULE)
+        if entry is not None:
+            return self._plain_answer(entry, None)
+        return self.show_rule(DOUBT_RULE)
 
     def show_rule(self, rule_id: str) -> Answer:
         rule = self.kb.rules.get(rule_id)

@@ -9,7 +9,14 @@ from __future__ import annotations
 import pytest
 from engine_support import shared_core
 
-from bot.intents import mentions_channel, mentions_other_matter, mentions_publication
+from bot.intents import (
+    CONDITIONAL_DOUBT,
+    OWN_DOUBT,
+    doubt_in,
+    mentions_channel,
+    mentions_other_matter,
+    mentions_publication,
+)
 
 
 def respond(text: str):
@@ -660,3 +667,23 @@ def test_asking_whether_one_may_bring_a_worry_here_gets_the_help():
 )
 def test_how_to_delete_ones_own_account_is_outside_the_protocol(text):
     assert respond(text).action == "fallback"
+
+
+def test_doubt_is_the_askers_own_in_a_condition_or_someone_elses():
+    lexicon = shared_core().kb.lexicon
+    assert doubt_in("ik weet niet zeker of deze foto mag", lexicon) == OWN_DOUBT
+    assert doubt_in("wat doe je als je niet zeker weet of iets mag", lexicon) == CONDITIONAL_DOUBT
+    assert doubt_in("mijn stagiair weet niet zeker of het mag", lexicon) is None
+    assert doubt_in("hoe laat begint de les", lexicon) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wat moet ik doen als ik niet zeker weet of een foto online mag?",
+        "bij wie moet je zijn als je niet weet of een post kan",
+    ],
+)
+def test_doubt_in_a_condition_gets_rule_m6_and_no_offer(text):
+    answer = respond(text)
+    assert answer.action == "answer" and answer.rules[0] == "M6"
