@@ -171,7 +171,7 @@ class Matcher:
         total = sum(word.weight for word in query)
         words = [(word.weight, tuple(word.matches.items())) for word in query]
         coverage: dict[int, float] = {}
-        named = {w for word in query for w in word.matches}
+        named = {w for word in query for w in (word.token, *word.matches)}
         for index in self._candidates(query):
             required = self._requires_of[index]
             if required and required.isdisjoint(named):

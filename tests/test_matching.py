@@ -344,3 +344,29 @@ def test_a_post_of_ones_own_with_no_check_near_gets_the_closest_topic():
     responder = build_core(kb, Bands(answer=70, clarify=50, margin=5, topic=40)).responder
     answer = responder.respond("mag ik mijn werkbladen over breuken en procenten delen")
     assert answer.action == "answer" and answer.entry == "lesmateriaal"
+
+
+def test_a_word_no_phrasing_holds_still_excludes_an_entry():
+    """`excludes` names words that show a question is about something else; such a
+    word need not occur in any phrasing to count."""
+    kb = KnowledgeBase(
+        rules={r: Rule(r, "sectie", f"tekst {r}") for r in ("M6", "ML2")},
+        entries=(
+            entry(
+                "overleg",
+                "M6",
+                "overleg met leidinggevende",
+                "leidinggevende vragen",
+                excludes=("doubleren",),
+            ),
+            entry("foto", "ML2", "foto plaatsen", "foto delen"),
+        ),
+        checks={},
+        lexicon=LEXICON,
+    )
+    matcher = build_core(kb, Bands(answer=30, clarify=20, margin=0, topic=20)).responder.matcher
+    ids = [
+        c.entry.id for c in matcher.match("leerling doubleren overleg leidinggevende").candidates
+    ]
+    assert "overleg" not in ids
+    assert "overleg" in [c.entry.id for c in matcher.match("overleg leidinggevende").candidates]

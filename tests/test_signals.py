@@ -687,3 +687,14 @@ def test_doubt_is_the_askers_own_in_a_condition_or_someone_elses():
 def test_doubt_in_a_condition_gets_rule_m6_and_no_offer(text):
     answer = respond(text)
     assert answer.action == "answer" and answer.rules[0] == "M6"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wat is het mailadres van onze teamleider?",
+        "ik twijfel of een leerling moet doubleren, kan ik dat met mijn teamleider bespreken",
+    ],
+)
+def test_a_leaders_address_or_a_pupil_repeating_a_year_is_outside_the_protocol(text):
+    assert respond(text).action == "fallback"
