@@ -698,3 +698,19 @@ def test_doubt_in_a_condition_gets_rule_m6_and_no_offer(text):
 )
 def test_a_leaders_address_or_a_pupil_repeating_a_year_is_outside_the_protocol(text):
     assert respond(text).action == "fallback"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoe werkt het algoritme van tiktok eigenlijk",
+        "ik heb op een link in een phishingmail geklikt, help",
+    ],
+)
+def test_platform_algorithms_and_phishing_are_outside_the_protocol(text):
+    assert respond(text).action == "fallback"
+
+
+def test_a_page_online_is_a_channel():
+    answer = respond("mag een foto van de winnaars van de voorleeswedstrijd op de schoolpagina?")
+    assert answer.action in ("answer", "check") and "ML2" in answer.rules
