@@ -291,3 +291,14 @@ def test_whether_going_to_the_leader_is_compulsory_is_about_m6():
 )
 def test_pupils_mocking_or_threatening_online_reach_their_topic(text, entry):
     assert shared_core().responder.respond(text).entry == entry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn leerlingen willen dat ik in hun groepsapp kom, is dat verstandig",
+        "de ouders van mijn klas vragen of ik in hun whatsappgroep wil",
+    ],
+)
+def test_joining_pupils_or_parents_in_their_app_group_is_about_keeping_distance(text):
+    assert shared_core().responder.respond(text).entry == "leerlingen-volgen-online"

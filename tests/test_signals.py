@@ -566,6 +566,8 @@ def test_only_the_listed_short_words_close_a_compound():
         "ik wil graag opnieuw beginnen",
         "dank je wel, dat was duidelijk",
         "hoe start ik opnieuw met een nieuwe vraag?",
+        "oké, fijne avond nog!",
+        "mag ik je in mijn eigen woorden iets vragen?",
     ],
 )
 def test_thanks_introductions_and_questions_about_the_bot_get_the_help(text):
@@ -591,6 +593,7 @@ def test_thanks_introductions_and_questions_about_the_bot_get_the_help(text):
         "kan er iemand van de leiding naar mijn post kijken",
         "ik wil dat mijn teamleider meebeslist over mijn vlog over school",
         "ik wil dat mijn leidinggevende ervan weet voordat ik op die post reageer",
+        "help, er staat een foto klaar. kan iemand van de leiding me terugbellen?",
     ],
 )
 def test_asking_to_involve_the_leader_in_other_words_escalates(text):
@@ -714,3 +717,7 @@ def test_platform_algorithms_and_phishing_are_outside_the_protocol(text):
 def test_a_page_online_is_a_channel():
     answer = respond("mag een foto van de winnaars van de voorleeswedstrijd op de schoolpagina?")
     assert answer.action in ("answer", "check") and "ML2" in answer.rules
+
+
+def test_what_one_may_share_about_work_at_all_is_a_general_question():
+    assert respond("wat mag ik over mijn werk hier eigenlijk wel online delen").action == "answer"
