@@ -302,3 +302,14 @@ def test_pupils_mocking_or_threatening_online_reach_their_topic(text, entry):
 )
 def test_joining_pupils_or_parents_in_their_app_group_is_about_keeping_distance(text):
     assert shared_core().responder.respond(text).entry == "leerlingen-volgen-online"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mag ik de adressenlijst van mijn klas in de oudergroep zetten",
+        "kan ik een lijstje met allergieën van de kinderen in de klassenapp delen",
+    ],
+)
+def test_addresses_and_allergies_are_personal_information(text):
+    assert shared_core().responder.respond(text).entry == "leerlinginformatie-delen"
