@@ -26,6 +26,7 @@ from bot.directory import Directory, Person
 from bot.escalation import Escalations
 from bot.feedback import Feedback
 from bot.messages import Answer, Incoming, Option, Reply
+from bot.replies import escalation_offer_after_check
 from bot.settings import Settings
 from bot.store import Store
 from bot.turn import Turn
@@ -273,7 +274,7 @@ class Engine:
             turn.answer(step)
             return
         turn.state.update(entry=state.entry.id, check=action)
-        offer = self.responder.escalation_offer_after_check(step, state.entry)
+        offer = escalation_offer_after_check(step, state.entry)
         turn.answer(self.escalations.personalise_offer(turn, offer))
 
     def _escalation_choice(self, turn: Turn, rest: str) -> None:

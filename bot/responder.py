@@ -34,10 +34,16 @@ from bot.intents import (
 )
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matcher import CLARIFY_OPTIONS, Candidate, Matcher, MatchResult
-from bot.messages import Answer, Option
+from bot.messages import Answer
+from bot.replies import (
+    DOUBT_RULE,
+    escalation_offer,
+    outside,
+    plain_answer,
+    topics_reply,
+)
 from bot.text import fold
 
-DOUBT_RULE = "M6"  # bij twijfel: contact met de leidinggevende
 VAGUE_WORDS = 2
 """A vague opening ("iets met een leerling op insta") with at most this many words of
 substance names a subject, not a question: the topics it may be about are offered."""
@@ -60,11 +66,11 @@ class Responder:
         result = self.matcher.match(text)
         topic = self._topic(result)
         if self._asks_for_manager(text):
-            return self.escalation_offer(topic)
+            return escalation_offer(topic)
         # doubt is for the leidinggevende (M6) only about a publication: not about a grade
         doubt = doubt_in(text, lexicon) if mentions_publication(text, lexicon) else None
         if doubt == OWN_DOUBT:
-            return self.escalation_offer(topic)
+            return escalation_offer(topic)
         if doubt == CONDITIONAL_DOUBT:
             return self._rule_on_doubt(topic)
         if self._only_help_request(text) or self._only_thanks(text):
@@ -85,7 +91,7 @@ class Responder:
             if best.entry.kind == "check" and reports_others_publication(text, lexicon):
                 return self.answer_report(best.entry, best.score)
             if best.entry.kind == "check" and self._no_post_in_view(text, result):
-                return self._plain_answer(best.entry, best.score)
+                return plain_answer(best.entry, best.score)
             return self.answer_entry(best.entry, best.score, text)
         if asks_for_help(text, lexicon) or is_small_talk(text, lexicon):
             return Answer("help", texts.HELP)
@@ -95,7 +101,7 @@ class Responder:
         if post is not None:
             return self.answer_entry(post.entry, post.score, text)
         if best and not in_scope:
-            return self.outside(best.entry, best.score)
+            return outside(best.entry, best.score)
         return Answer("fallback", texts.FALLBACK, score=best.score if best else None)
 
     def _topic_for_own_post(self, text: str, result: MatchResult) -> Candidate | None:
@@ -201,30 +207,25 @@ class Responder:
 
     def answer_entry(self, entry: Entry, score: float | None = None, question: str = "") -> Answer:
         if not entry.in_scope:
-            return self.outside(entry, score)
+            return outside(entry, score)
         if entry.kind == "check":
             return self.checks.start(entry, score, question)
-        return self._plain_answer(entry, score)
+        return plain_answer(entry, score)
 
     def answer_report(self, entry: Entry, score: float | None) -> Answer:
         """A publication check's subject, posted by someone else: the deciding
         questions are for the one who publishes, so the asker gets the rule."""
-        return self._plain_answer(entry, score, texts.REPORTED)
-
-    @staticmethod
-    def _plain_answer(entry: Entry, score: float | None, *notes: str) -> Answer:
-        text = "\n\n".join((entry.answer, *notes, texts.source_line(entry.rules)))
-        return Answer("answer", text, entry.rules, entry.id, score)
+        return plain_answer(entry, score, texts.REPORTED)
 
     def _rule_on_doubt(self, topic: Candidate | None) -> Answer:
         """What to do when in doubt (rule M6): the topic's answer where it cites M6,
         else the answer of the topic on M6, else the rule itself. Nothing to pass on to
         the leidinggevende yet."""
         if topic is not None and DOUBT_RULE in topic.entry.rules:
-            return self._plain_answer(topic.entry, topic.score)
+            return plain_answer(topic.entry, topic.score)
         entry = self.kb.entry_for_rule(DOUBT_RULE)
         if entry is not None:
-            return self._plain_answer(entry, None)
+            return plain_answer(entry, None)
         return self.show_rule(DOUBT_RULE)
 
     def show_rule(self, rule_id: str) -> Answer:
@@ -233,11 +234,6 @@ class Responder:
             return Answer("help", texts.RULE_UNKNOWN.format(id=rule_id, known=texts.KNOWN_RULES))
         header = texts.RULE_HEADER.format(id=rule.id, section=rule.section)
         return Answer("answer", f"{header}\n> {rule.text}", (rule.id,), None, 100.0)
-
-    @staticmethod
-    def outside(entry: Entry, score: float | None) -> Answer:
-        """A subject the protocol does not cover: a fallback that says where to go."""
-        return Answer("fallback", texts.OUTSIDE.format(pointer=entry.answer), (), entry.id, score)
 
     def _clarify_or_only_topic(self, text: str, result: MatchResult, band: float) -> Answer:
         """In the middle band, a single topic to pick is no choice: asking "did you mean
@@ -258,47 +254,11 @@ class Responder:
             return Answer("fallback", texts.FALLBACK, score=result.best.score)
         best = result.best
         score = best.score if best else None
-        return _topics_reply(texts.CLARIFY, [c.entry for c in picks], score)
+        return topics_reply(texts.CLARIFY, [c.entry for c in picks], score)
 
     def broad_clarify(self) -> Answer:
         """The subjects most questions are about, for a question that names none."""
         entries = self.kb.broad_entries()[:CLARIFY_OPTIONS]
         if not entries:
             return Answer("help", texts.HELP)
-        return _topics_reply(texts.CLARIFY_BROAD, list(entries), None)
-
-    def escalation_offer_after_check(self, step: Answer, entry: Entry) -> Answer:
-        """The check ended in doubt: offer to ask the leidinggevende."""
-        text = f"{step.text}\n\n{texts.ESCALATE_OFFER}"
-        return Answer("escalate", text, step.rules, entry.id, None, self._offer_options(entry.id))
-
-    @staticmethod
-    def _offer_options(entry_id: str | None) -> tuple[Option, ...]:
-        return (
-            Option(texts.ESCALATE_YES, f"esc:yes:{entry_id or '-'}"),
-            Option(texts.ESCALATE_NO, "esc:no"),
-        )
-
-    def escalation_offer(self, topic: Candidate | None) -> Answer:
-        parts = [texts.ESCALATE]
-        rules: tuple[str, ...] = ("M6",)
-        entry_id = None
-        if topic is not None:
-            entry = topic.entry
-            rules = tuple(dict.fromkeys(("M6", *entry.rules)))
-            entry_id = entry.id
-            parts.append(
-                texts.ESCALATE_TOPIC.format(title=entry.title, rules=texts.cite(entry.rules))
-            )
-        parts.append(texts.ESCALATE_OFFER)
-        score = topic.score if topic else None
-        options = self._offer_options(entry_id)
-        return Answer("escalate", "\n\n".join(parts), rules, entry_id, score, options)
-
-
-def _topics_reply(text: str, entries: list[Entry], score: float | None) -> Answer:
-    """A clarify reply: the entries as topics to pick, and "none of these"."""
-    options = tuple(Option(e.title, f"topic:{e.id}") for e in entries)
-    rules = tuple(dict.fromkeys(r for e in entries for r in e.rules))
-    none = Option(texts.CLARIFY_NONE, "topic:none")
-    return Answer("clarify", text, rules, None, score, (*options, none))
+        return topics_reply(texts.CLARIFY_BROAD, list(entries), None)
