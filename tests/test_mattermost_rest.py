@@ -57,6 +57,9 @@ class Recorder(BaseHTTPRequestHandler):
     def finish(self) -> None:
         super().finish()
         if self.close_connection:
+            # close our end before telling the test: the server would only do so after
+            # this returns, and a client polling in between would still see it open
+            self.request.shutdown(socket.SHUT_RDWR)
             self.hung_up.set()
 
     def log_message(self, *args: object) -> None:  # quiet
