@@ -29,6 +29,8 @@ def respond(text: str):
         "ik zit een beetje in dubio over deze instapost",
         "ik heb er geen goed gevoel bij om deze foto te delen",
         "ik voel me er niet comfortabel bij om dit filmpje te posten",
+        "ik denk dat het mag, maar zeker weten doe ik het niet: een foto op linkedin",
+        "via parro wil ik iets over een overlijden vertellen, ik weet niet hoe ver ik mag gaan",
         "voel me niet zo lekker bij dat filmpje posten",
         "wil geen fouten maken met dit bericht op fb",
         "laat de teamleider maar bepalen of deze post kan",
@@ -594,6 +596,10 @@ def test_thanks_introductions_and_questions_about_the_bot_get_the_help(text):
         "ik wil dat mijn teamleider meebeslist over mijn vlog over school",
         "ik wil dat mijn leidinggevende ervan weet voordat ik op die post reageer",
         "help, er staat een foto klaar. kan iemand van de leiding me terugbellen?",
+        "een instapost over onze nieuwe leerling. mag ik dat eerst even voorleggen?",
+        "is dit iets om eerst aan mijn teamleider voor te leggen? een reactie in de oudergroep",
+        "moet dit filmpje niet eerst even langs de directie?",
+        "een blog over toetsing, misschien even aan mijn directeur vragen?",
     ],
 )
 def test_asking_to_involve_the_leader_in_other_words_escalates(text):
