@@ -600,6 +600,14 @@ def test_thanks_introductions_and_questions_about_the_bot_get_the_help(text):
         "is dit iets om eerst aan mijn teamleider voor te leggen? een reactie in de oudergroep",
         "moet dit filmpje niet eerst even langs de directie?",
         "een blog over toetsing, misschien even aan mijn directeur vragen?",
+        "ik wil eerst dat de teamleider ernaar kijkt, een reactie op fb",
+        "kan ik mijn conceptpost ergens laten controleren?",
+        "moet de directeur daar niet eerst van weten? ik wil op een tweet reageren",
+        "iemand van boven moet hier even naar kijken, een post namens school",
+        "kunt u deze vraag doorzetten naar iemand die erover gaat? het gaat om een tiktok",
+        "ik plaats deze foto liever niet voordat iemand ernaar gekeken heeft",
+        "ik wil mijn teamleider erbij hebben voor die instapost",
+        "zou mijn directeur hiermee akkoord gaan? een screenshot op twitter",
     ],
 )
 def test_asking_to_involve_the_leader_in_other_words_escalates(text):
@@ -727,3 +735,17 @@ def test_a_page_online_is_a_channel():
 
 def test_what_one_may_share_about_work_at_all_is_a_general_question():
     assert respond("wat mag ik over mijn werk hier eigenlijk wel online delen").action == "answer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is het verplicht om bij twijfel je teamleider te raadplegen?",
+        "staat er in het protocol iets over vooraf overleggen met de schoolleiding?",
+        "stel je twijfelt over een post: moet je dan wachten tot je leidinggevende reageert?",
+        "mijn duo heeft een raar gevoel bij een foto van de klas, ik vind hem prima",
+        "een docent komt bij mij met een twijfelgeval over een post, waar let ik op?",
+    ],
+)
+def test_questions_about_doubt_and_others_doubt_get_no_offer(text):
+    assert respond(text).action != "escalate"
