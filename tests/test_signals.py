@@ -745,7 +745,14 @@ def test_what_one_may_share_about_work_at_all_is_a_general_question():
         "stel je twijfelt over een post: moet je dan wachten tot je leidinggevende reageert?",
         "mijn duo heeft een raar gevoel bij een foto van de klas, ik vind hem prima",
         "een docent komt bij mij met een twijfelgeval over een post, waar let ik op?",
+        "een collega van me weet niet of ze de foto's van het kamp mag delen, wat raad ik aan?",
+        "een moeder weet niet of ze foto's van de musical in de klassenapp mag zetten",
     ],
 )
 def test_questions_about_doubt_and_others_doubt_get_no_offer(text):
     assert respond(text).action != "escalate"
+
+
+def test_doubt_of_the_asker_in_a_role_is_still_their_own():
+    answer = respond("als teamleider twijfel ik of ik mijn mening over de staking op fb moet zetten")
+    assert answer.action == "escalate"
