@@ -756,3 +756,12 @@ def test_questions_about_doubt_and_others_doubt_get_no_offer(text):
 def test_doubt_of_the_asker_in_a_role_is_still_their_own():
     answer = respond("als teamleider twijfel ik of ik mijn mening over de staking op fb moet zetten")
     assert answer.action == "escalate"
+
+
+def test_wishing_the_manager_would_look_first_is_a_request():
+    text = "ik zou het fijn vinden als de teamleider hier nog even naar kijkt voor het online gaat"
+    assert respond(text).action == "escalate"
+
+
+def test_asking_whether_english_is_fine_is_about_the_bot():
+    assert respond("kan ik je ook vragen stellen in het engels?").action == "help"
