@@ -754,7 +754,8 @@ def test_questions_about_doubt_and_others_doubt_get_no_offer(text):
 
 
 def test_doubt_of_the_asker_in_a_role_is_still_their_own():
-    answer = respond("als teamleider twijfel ik of ik mijn mening over de staking op fb moet zetten")
+    text = "als teamleider twijfel ik of ik mijn mening over de staking op fb moet zetten"
+    answer = respond(text)
     assert answer.action == "escalate"
 
 
@@ -765,3 +766,58 @@ def test_wishing_the_manager_would_look_first_is_a_request():
 
 def test_asking_whether_english_is_fine_is_about_the_bot():
     assert respond("kan ik je ook vragen stellen in het engels?").action == "help"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is dit wel slim? een foto van de brugklas bij de kerstboom op mijn eigen insta",
+        "het schuurt een beetje, ik wil op linkedin iets kritisch schrijven over ons rooster",
+        "ik hou de video nog even vast tot iemand van de directie ernaar heeft gekeken",
+        "zou de teamleider even naar deze tekst willen kijken voor hij op de schoolpagina komt?",
+        "ik laat de collage eerst aan de locatieleider zien voor hij op facebook gaat",
+        "moet er niet eerst iemand naar kijken? het is een post met namen van leerlingen",
+        "wie kan er naar mijn post over de excursie kijken voordat die online gaat?",
+    ],
+)
+def test_implicit_wishes_for_a_second_look_escalate(text):
+    assert respond(text).action == "escalate"
+
+
+def test_a_pupil_of_ones_class_in_doubt_is_not_the_askers_doubt():
+    text = "een leerling uit mijn mentorklas weet niet of hij de klassenfoto op tiktok mag zetten"
+    assert respond(text).action != "escalate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hallo, het is de eerste keer dat ik deze bot gebruik",
+        "goedemiddag, ik heb wat vragen over sociale media",
+        "dank je, ik overleg het straks zelf wel met mijn teamleider",
+    ],
+)
+def test_openings_and_thanks_that_take_it_from_here_get_help(text):
+    assert respond(text).action == "help"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik weet niet of ik me vandaag ziek moet melden, hoe gaat dat?",
+        "mijn verlofaanvraag ligt al een maand bij de directeur, wat nu?",
+        "bij welke partij wordt de website van school gehost?",
+    ],
+)
+def test_leave_illness_and_hosting_are_outside_the_protocol(text):
+    assert respond(text).action == "fallback"
+
+
+def test_gossip_in_a_neighbourhood_app_is_online():
+    answer = respond("in de buurtapp wordt geroddeld over een collega, wat is wijsheid?")
+    assert answer.action == "answer" and answer.entry is not None
+
+
+def test_asking_whose_fault_it_is_is_about_responsibility():
+    answer = respond("als er iets misgaat met een post, ligt dat dan bij mij of bij school?")
+    assert "M5" in answer.rules
