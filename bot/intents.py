@@ -99,12 +99,12 @@ def asks_in_general(text: str, lexicon: Lexicon) -> bool:
 
 def mentions_publication(text: str, lexicon: Lexicon) -> bool:
     """A publication word, alone or at either end of a compound ("podcastaflevering")."""
-    return _mentions(text, lexicon.publication_words, lexicon.compound_heads)
+    return _mentions(text, lexicon.publication_words, lexicon)
 
 
 def mentions_other_matter(text: str, lexicon: Lexicon) -> bool:
     """A matter a leidinggevende decides that is no publication: a roster, leave, a grade."""
-    return _mentions(text, lexicon.other_matter_words, lexicon.compound_heads)
+    return _mentions(text, lexicon.other_matter_words, lexicon)
 
 
 def asks_to_post(text: str, lexicon: Lexicon) -> bool:
@@ -128,14 +128,18 @@ def asker_is_sanctioned(text: str, lexicon: Lexicon) -> bool:
 
 def mentions_channel(text: str, lexicon: Lexicon) -> bool:
     """A social medium or being online: "insta", "fb-groep", "linkedinpost", "comments"."""
-    return _mentions(text, lexicon.channel_words, lexicon.compound_heads)
+    return _mentions(text, lexicon.channel_words, lexicon)
 
 
-def _mentions(text: str, words: frozenset[str], heads: frozenset[str]) -> bool:
+def _mentions(text: str, words: frozenset[str], lexicon: Lexicon) -> bool:
     return any(
-        w in words or _in_compound(w, words) or _ends_in_head(w, words, heads)
+        w in words or (w not in lexicon.not_compounds and _in_compound_word(w, words, lexicon))
         for w in fold(text).split()
     )
+
+
+def _in_compound_word(word: str, words: frozenset[str], lexicon: Lexicon) -> bool:
+    return _in_compound(word, words) or _ends_in_head(word, words, lexicon.compound_heads)
 
 
 def _in_compound(word: str, words: frozenset[str]) -> bool:

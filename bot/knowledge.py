@@ -113,6 +113,9 @@ class Lexicon:
     compound_heads: frozenset[str] = frozenset()
     """Short listed words that also count closing a longer word ("instapost",
     "schoolkamp"), in `publication_words`, `channel_words` and `other_matter_words`."""
+    not_compounds: frozenset[str] = frozenset()
+    """Words that begin or end with a listed word but are no compound of it
+    ("mediatheek" is a library, not a medium)."""
     posting_words: frozenset[str] = frozenset()
     """Verbs of putting something online ("delen", "posten", "zetten"): with "mag ik"
     they make a question about a post of the asker's own."""

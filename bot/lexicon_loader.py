@@ -30,6 +30,7 @@ LEXICON_KEYS = (
     "other_matter_words",
     "posting_words",
     "compound_heads",
+    "not_compounds",
     "asker_words",
     "asker_role_patterns",
 )
@@ -71,6 +72,7 @@ def read_lexicon(reader: FieldReader) -> Lexicon:
         other_matter_words=_words(reader, "other_matter_words"),
         posting_words=_words(reader, "posting_words"),
         compound_heads=_words(reader, "compound_heads", required=False),
+        not_compounds=_words(reader, "not_compounds", required=False),
         asker_words=_words(reader, "asker_words"),
         asker_role_patterns=patterns("asker_role_patterns"),
     )

@@ -821,3 +821,24 @@ def test_gossip_in_a_neighbourhood_app_is_online():
 def test_asking_whose_fault_it_is_is_about_responsibility():
     answer = respond("als er iets misgaat met een post, ligt dat dan bij mij of bij school?")
     assert "M5" in answer.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mag ik met mijn klas een middag in de mediatheek werken?",
+        "mag ik een leerling de les uit sturen als hij blijft appen onder de les?",
+        "de beamer in lokaal 12 doet het niet, kan iemand daarnaar kijken?",
+        "kun je uitleggen hoe ik in teams een vergadering inplan?",
+    ],
+)
+def test_school_matters_sharing_words_with_media_stay_outside(text):
+    assert respond(text).action == "fallback"
+
+
+def test_a_library_is_no_medium():
+    assert not mentions_channel("ik zit in de mediatheek", shared_core().responder.kb.lexicon)
+
+
+def test_thanks_for_thinking_along_gets_help():
+    assert respond("top, bedankt voor het meedenken!").action == "help"
