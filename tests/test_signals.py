@@ -842,3 +842,31 @@ def test_a_library_is_no_medium():
 
 def test_thanks_for_thinking_along_gets_help():
     assert respond("top, bedankt voor het meedenken!").action == "help"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wat voor bot ben jij eigenlijk?",
+        "moet ik een bepaald commando typen of kan ik gewoon vragen stellen?",
+        "kun je vertellen waarmee je een nieuwe stagiair kunt helpen?",
+    ],
+)
+def test_questions_about_the_bot_itself_get_help(text):
+    assert respond(text).action == "help"
+
+
+def test_how_to_show_one_speaks_for_the_school_is_answered_not_checked():
+    text = "ik beheer de insta van school, hoe maak ik duidelijk wanneer ik als mezelf post?"
+    answer = respond(text)
+    assert answer.action == "answer" and "M1" in answer.rules
+
+
+def test_closing_an_account_asks_whether_posts_are_gone():
+    answer = respond("als ik mijn account opzeg, zijn mijn oude berichten over school dan weg?")
+    assert "ML3" in answer.rules
+
+
+def test_a_podcast_is_online():
+    answer = respond("ik ben een podcast over mijn vak begonnen, moet er een disclaimer bij?")
+    assert answer.action == "answer" and "M1" in answer.rules
