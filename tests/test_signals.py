@@ -870,3 +870,34 @@ def test_closing_an_account_asks_whether_posts_are_gone():
 def test_a_podcast_is_online():
     answer = respond("ik ben een podcast over mijn vak begonnen, moet er een disclaimer bij?")
     assert answer.action == "answer" and "M1" in answer.rules
+
+
+def test_where_it_must_say_on_behalf_of_the_school_is_answered():
+    answer = respond(
+        "ik doe de fb van onze locatie, moet er ergens duidelijk staan dat het namens school is?"
+    )
+    assert answer.action == "answer" and "M1" in answer.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn outlook account doet raar sinds gisteren",
+        "wie maakt er een account aan voor de nieuwe invaller?",
+        "ik heb nog geen account voor somtoday",
+        "mijn buurman zet zijn kliko steeds voor onze oprit",
+    ],
+)
+def test_school_systems_and_neighbours_are_outside_the_protocol(text):
+    assert respond(text).action == "fallback"
+
+
+def test_an_account_is_online():
+    answer = respond(
+        "de sectie heeft een account, een collega zette er iets raars op. wie is verantwoordelijk?"
+    )
+    assert "M5" in answer.rules
+
+
+def test_a_doubled_o_in_photos_still_means_photos():
+    assert respond("fotoos??").action == "clarify"
