@@ -901,3 +901,24 @@ def test_an_account_is_online():
 
 def test_a_doubled_o_in_photos_still_means_photos():
     assert respond("fotoos??").action == "clarify"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "weet niet zeker of mijn reactie op die recensie te fel is, ik check het eerst bij iemand",
+        "ik wil graag mijn teamleider betrekken bij een review waarin mijn naam staat",
+    ],
+)
+def test_reviews_are_publications_and_involving_the_manager_is_a_request(text):
+    assert respond(text).action == "escalate"
+
+
+def test_asking_whether_to_rebut_a_pupil_is_about_responding_not_doubt():
+    text = "is het slim om een leerling publiekelijk terug te wijzen als hij onzin over me post?"
+    assert respond(text).action != "escalate"
+
+
+def test_forwarding_evidence_oneself_is_no_request_to_forward():
+    text = "mag ik het filmpje van mij zelf doorsturen naar mijn teamleider als bewijs?"
+    assert respond(text).action != "escalate"
