@@ -32,7 +32,10 @@ OVERLAP_WEIGHT = 0.4
 COVERAGE_WEIGHT = 0.35
 FUZZY_WEIGHT = 0.25
 SHORTLIST = 6  # entries compared in full by rapidfuzz
-WIDE_SHORTLIST = 12  # entries compared phrasing by phrasing, to choose those
+# entries compared phrasing by phrasing, to choose those. Words most entries share
+# ("foto", "school", "plaatsen") cover a short question fully for twenty entries
+# and more; a narrower cut would drop some of those by their order alone.
+WIDE_SHORTLIST = 30
 CANDIDATE_CAP = 1500
 GENERIC_ENTRIES = 3
 BROAD_SHARE = 0.4  # a word in at least this share of the entries names no topic of its own

@@ -922,3 +922,40 @@ def test_asking_whether_to_rebut_a_pupil_is_about_responding_not_doubt():
 def test_forwarding_evidence_oneself_is_no_request_to_forward():
     text = "mag ik het filmpje van mij zelf doorsturen naar mijn teamleider als bewijs?"
     assert respond(text).action != "escalate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik weet niet of ik die post van een oud-collega moet laten gaan, hij is best gemeen",
+        "een leerling plaatst foto's van de klas, ik weet niet wat de regel is",
+        "ik schaam me, een leerling heeft mij gefilmd en dat staat nu op snapchat",
+    ],
+)
+def test_doubt_about_letting_go_or_about_the_rule_is_no_escalation(text):
+    assert respond(text).action != "escalate"
+
+
+def test_asking_whether_someone_can_look_first_is_a_request():
+    text = "is er op school iemand die mijn berichten kan nalezen voordat ik ze post?"
+    assert respond(text).action == "escalate"
+
+
+def test_knowing_what_to_do_now_closes_the_talk():
+    assert respond("dank je, ik weet nu wat ik moet doen. fijn weekend!").action == "help"
+
+
+def test_photos_of_school_on_ones_own_account_start_the_photo_check():
+    answer = respond("mag ik foto's van school op mijn insta posten?")
+    assert answer.action == "check" and answer.entry == "foto-plaatsen"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is mijn klas verzekerd als we op excursie gaan?",
+        "hebben we een licentie nodig om een speelfilm in de klas te laten zien?",
+    ],
+)
+def test_insurance_and_film_licences_are_outside_the_protocol(text):
+    assert respond(text).action == "fallback"
