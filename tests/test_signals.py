@@ -959,3 +959,20 @@ def test_photos_of_school_on_ones_own_account_start_the_photo_check():
 )
 def test_insurance_and_film_licences_are_outside_the_protocol(text):
     assert respond(text).action == "fallback"
+
+
+def test_getting_the_manager_involved_here_is_a_request():
+    text = "hoe krijg ik mijn teamleider hierbij? het gaat over iets wat ik gepost heb"
+    assert respond(text).action == "escalate"
+
+
+def test_asking_what_one_can_ask_the_bot_gets_help():
+    assert respond("hoi, wat kan ik zoal aan jou vragen?").action == "help"
+
+
+def test_how_to_close_an_account_is_outside_the_protocol():
+    assert respond("hoe kan ik mijn instagramaccount helemaal verwijderen?").action == "fallback"
+
+
+def test_a_timeline_is_online():
+    assert mentions_channel("op mijn tijdlijn", shared_core().responder.kb.lexicon)
