@@ -976,3 +976,18 @@ def test_how_to_close_an_account_is_outside_the_protocol():
 
 def test_a_timeline_is_online():
     assert mentions_channel("op mijn tijdlijn", shared_core().responder.kb.lexicon)
+
+
+def test_how_to_show_a_post_is_private_is_about_speaking_for_oneself():
+    answer = respond("hoe laat ik zien dat een bericht van mij privé is en niet van school?")
+    assert answer.action == "answer" and "M1" in answer.rules
+
+
+def test_mean_memes_among_pupils_are_about_decency():
+    answer = respond("leerlingen maken gemene memes van elkaar in de klassenchat, mag dat?")
+    assert answer.action == "answer" and "ML1" in answer.rules
+
+
+def test_whether_a_warning_comes_first_is_about_sanctions():
+    answer = respond("krijg je altijd eerst een waarschuwing of kan het meteen zwaarder?")
+    assert "S2" in answer.rules
