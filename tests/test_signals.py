@@ -991,3 +991,13 @@ def test_mean_memes_among_pupils_are_about_decency():
 def test_whether_a_warning_comes_first_is_about_sanctions():
     answer = respond("krijg je altijd eerst een waarschuwing of kan het meteen zwaarder?")
     assert "S2" in answer.rules
+
+
+def test_a_post_that_was_too_sharp_is_past_not_doubt():
+    text = "ik was een beetje te fel op facebook over ouders, kan ik daar problemen mee krijgen?"
+    assert respond(text).action != "escalate"
+
+
+def test_a_manager_deciding_with_the_team_is_no_request_for_a_manager():
+    text = "ik ben teamleider en we moeten beslissen wat we doen met een haatpagina van leerlingen"
+    assert respond(text).action != "escalate"
