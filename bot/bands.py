@@ -23,6 +23,10 @@ class Bands:
     of two was meant helps a short question ("ouders op facebook"), not a long one, whose
     best match is more often right than the choice offered."""
     own_post: float = 20.0  # a publication check for a question about one's own post
+    story_topic: float = 60.0
+    """In a message with a sentence that only asks what the bot does, another sentence
+    is a question of its own from this score on: lower, the message is the help request
+    with its story ("ik kreeg een link naar deze chat van mijn teamleider")."""
 
     def for_question(self, online: bool, words: int) -> tuple[float, float]:
         """The answer and clarify thresholds for this question.

@@ -42,7 +42,7 @@ from bot.replies import (
     plain_answer,
     topics_reply,
 )
-from bot.text import fold
+from bot.text import fold, sentences
 
 VAGUE_WORDS = 2
 """A vague opening ("iets met een leerling op insta") with at most this many words of
@@ -73,7 +73,7 @@ class Responder:
             return escalation_offer(topic)
         if doubt == CONDITIONAL_DOUBT:
             return self._rule_on_doubt(topic)
-        if self._only_help_request(text) or self._only_thanks(text):
+        if self._only_help_request(text) or self._only_thanks(text) or self._help_in_story(text):
             return Answer("help", texts.HELP)
         if is_offtopic(text, lexicon):
             return Answer("fallback", texts.FALLBACK)
@@ -164,6 +164,23 @@ class Responder:
     def _only_help_request(self, text: str) -> bool:
         rest = without_help_request(text, self.kb.lexicon)
         return rest is not None and not self.matcher.normaliser.tokens(rest)
+
+    def _help_in_story(self, text: str) -> bool:
+        """'Ik kreeg een link naar deze chat. Wat doe je allemaal?': the message ends
+        asking what the bot does, and none of its other sentences is a question the
+        bot could answer on its own. A lone "help" after a story is a cry for help
+        with that story, not a question about the bot."""
+        parts = sentences(text)
+        if len(parts) < 2 or not asks_for_help(text, self.kb.lexicon):
+            return False
+        asks = [part for part in parts if len(part.split()) > 1 and self._only_help_request(part)]
+        if parts[-1] not in asks:
+            return False
+        return not any(self._answerable(part) for part in parts if part not in asks)
+
+    def _answerable(self, sentence: str) -> bool:
+        best = self.matcher.match(sentence).best
+        return best is not None and best.entry.in_scope and best.score >= self.bands.story_topic
 
     def _vague(self, result: MatchResult) -> bool:
         """Nothing to match, or one word that many topics share ("insta?")."""

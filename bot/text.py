@@ -14,6 +14,7 @@ _APOSTROPHE = re.compile(r"(?<=\w)['’‘`´](?=s\b)|(?<=\b[mzdMZD])['’‘`´
 """Apostrophes that join: "foto's" is fotos, "m'n" and "z'n" are mn and zn (as they
 are also typed), "d'r" is dr."""
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_SENTENCE_END = re.compile(r"[.!?\n]+")
 
 
 def fold(text: str) -> str:
@@ -36,3 +37,10 @@ def _fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     return fold(text).split()
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a message, by its full stops, question and exclamation
+    marks and line breaks; those with no words left out."""
+    parts = _SENTENCE_END.split(text[:MAX_MATCH_CHARS])
+    return [part.strip() for part in parts if fold(part)]

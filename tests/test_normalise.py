@@ -3,7 +3,7 @@ import re
 from bot.kb_loader import BUNDLED_KNOWLEDGE, load_knowledge
 from bot.knowledge import Lexicon
 from bot.normalise import Normaliser, stem
-from bot.text import MAX_MATCH_CHARS, fold
+from bot.text import MAX_MATCH_CHARS, fold, sentences
 
 
 def test_fold_strips_accents_case_punctuation_and_emoji():
@@ -74,3 +74,8 @@ def test_a_phrase_is_read_as_the_one_thing_it_says():
     normaliser = Normaliser(lexicon)
     assert normaliser.tokens("wat als ik me niet aan de regels houd") == ("overtreding",)
     assert normaliser.tokens("ik houd me aan de regels") == ("houd", "aan", "de", "regel")
+
+
+def test_sentences_split_at_stops_marks_and_line_breaks():
+    text = "Hoi! Ik ben nieuw hier.\nWat doe je allemaal? 🙂"
+    assert sentences(text) == ["Hoi", "Ik ben nieuw hier", "Wat doe je allemaal"]

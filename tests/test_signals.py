@@ -1001,3 +1001,24 @@ def test_a_post_that_was_too_sharp_is_past_not_doubt():
 def test_a_manager_deciding_with_the_team_is_no_request_for_a_manager():
     text = "ik ben teamleider en we moeten beslissen wat we doen met een haatpagina van leerlingen"
     assert respond(text).action != "escalate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mijn teamleider stuurde me een link hierheen. Ik snap niet waarvoor het is. Wat doe je?",
+        "Hallo! Ik werk sinds maandag op de administratie. Ik weet niet wat je kunt. Wat doe je?",
+    ],
+)
+def test_a_story_that_ends_asking_what_the_bot_does_gets_help(text):
+    assert respond(text).action == "help"
+
+
+def test_a_story_with_a_question_of_its_own_is_answered_not_helped():
+    text = "Ik ben sinds kort teamleider. Mag ik op twitter nog als privepersoon mijn mening geven?"
+    assert respond(text).action != "help"
+
+
+def test_a_lone_help_after_a_story_is_a_cry_for_help():
+    text = "in de klassenapp worden scheldwoorden en een naaktfoto van een leerling gedeeld. help"
+    assert respond(text).action != "help"
