@@ -1022,3 +1022,8 @@ def test_a_story_with_a_question_of_its_own_is_answered_not_helped():
 def test_a_lone_help_after_a_story_is_a_cry_for_help():
     text = "in de klassenapp worden scheldwoorden en een naaktfoto van een leerling gedeeld. help"
     assert respond(text).action != "help"
+
+
+def test_sharing_a_screenshot_of_a_mail_is_about_sharing_what_others_wrote():
+    answer = respond("mag ik een screenshot van een mail van de directie op x zetten?")
+    assert "M2" in answer.rules or "M5" in answer.rules
