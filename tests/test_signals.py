@@ -1027,3 +1027,8 @@ def test_a_lone_help_after_a_story_is_a_cry_for_help():
 def test_sharing_a_screenshot_of_a_mail_is_about_sharing_what_others_wrote():
     answer = respond("mag ik een screenshot van een mail van de directie op x zetten?")
     assert "M2" in answer.rules or "M5" in answer.rules
+
+
+def test_talking_back_under_ones_own_tiktok_is_about_responding():
+    answer = respond("leerlingen kraken mijn lessen af onder mijn tiktok, mag ik terugpraten?")
+    assert answer.action == "answer" and "M3" in answer.rules
