@@ -1032,3 +1032,25 @@ def test_sharing_a_screenshot_of_a_mail_is_about_sharing_what_others_wrote():
 def test_talking_back_under_ones_own_tiktok_is_about_responding():
     answer = respond("leerlingen kraken mijn lessen af onder mijn tiktok, mag ik terugpraten?")
     assert answer.action == "answer" and "M3" in answer.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoe regel ik toestemmig voor beeldmateriaal van de sportdag voor onze socials?",
+        "ik maak een vlog over een dag op school, hoe regel ik dat netjes met wie in beeld komt?",
+        "geldt persoonlijke titel ook voor mijn hockeyclub? dat heeft niks met school te maken",
+        "een collega maakt in een open groep grapjes over de kleding van een leerling, mag dat?",
+        "kan de teamfoto op de website als niet iedereen op mijn mail om toestemming reageerde?",
+    ],
+)
+def test_questions_about_publishing_are_not_taken_for_practical_matters(text):
+    assert respond(text).action != "fallback"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hoe regel ik een invaller voor morgen?", "wat is de kledingvoorschrift voor de gymles?"],
+)
+def test_practical_matters_stay_outside(text):
+    assert respond(text).action == "fallback"
