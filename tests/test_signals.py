@@ -13,6 +13,7 @@ from bot.intents import (
     CONDITIONAL_DOUBT,
     OWN_DOUBT,
     doubt_in,
+    is_offtopic,
     mentions_channel,
     mentions_other_matter,
     mentions_publication,
@@ -1054,3 +1055,8 @@ def test_questions_about_publishing_are_not_taken_for_practical_matters(text):
 )
 def test_practical_matters_stay_outside(text):
     assert respond(text).action == "fallback"
+
+
+def test_a_hacked_account_with_a_new_password_is_no_practical_matter():
+    text = "mijn insta is gehackt en er stond iets over school op, nieuw wachtwoord ingesteld"
+    assert not is_offtopic(text, shared_core().responder.kb.lexicon)
