@@ -1060,3 +1060,15 @@ def test_practical_matters_stay_outside(text):
 def test_a_hacked_account_with_a_new_password_is_no_practical_matter():
     text = "mijn insta is gehackt en er stond iets over school op, nieuw wachtwoord ingesteld"
     assert not is_offtopic(text, shared_core().responder.kb.lexicon)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wat moet ik doen als een leerling in de gymzaal flauwvalt?",
+        "mag ik een leerling laten nablijven omdat hij zijn boeken steeds vergeet?",
+        "een vader wil bezwaar maken tegen het cijfer van zijn dochter, hoe gaat dat?",
+    ],
+)
+def test_first_aid_detention_and_grade_complaints_are_outside(text):
+    assert respond(text).action == "fallback"
