@@ -1072,3 +1072,7 @@ def test_a_hacked_account_with_a_new_password_is_no_practical_matter():
 )
 def test_first_aid_detention_and_grade_complaints_are_outside(text):
     assert respond(text).action == "fallback"
+
+
+def test_privacy_alone_asks_which_privacy_is_meant():
+    assert respond("privacy?").action == "clarify"
