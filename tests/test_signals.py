@@ -1076,3 +1076,16 @@ def test_first_aid_detention_and_grade_complaints_are_outside(text):
 
 def test_privacy_alone_asks_which_privacy_is_meant():
     assert respond("privacy?").action == "clarify"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik was gisteren een beetje te fel op facebook over een ouder, kan dat gevolgen hebben?",
+        "moet ik nou altijd eerst mijn teamleider vragen voordat ik iets over school post?",
+        "mag ik screenshots uit de klassenapp doorsturen naar mijn teamleider?",
+        "ik word teamleider, verandert er iets aan wat ik online wel of niet kan zeggen?",
+    ],
+)
+def test_past_posts_general_questions_and_permission_to_forward_get_no_offer(text):
+    assert respond(text).action != "escalate"
