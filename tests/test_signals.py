@@ -1089,3 +1089,20 @@ def test_privacy_alone_asks_which_privacy_is_meant():
 )
 def test_past_posts_general_questions_and_permission_to_forward_get_no_offer(text):
     assert respond(text).action != "escalate"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil een reel maken van de kerstmarkt op het plein, kan dat?",
+        "mijn stagiaire wil haar les in groep 5 op youtube zetten voor haar opleiding, mag dat?",
+    ],
+)
+def test_making_a_reel_or_putting_lessons_on_youtube_is_a_publication(text):
+    answer = respond(text)
+    assert answer.action in ("check", "answer") and "ML2" in answer.rules
+
+
+def test_clips_of_lessons_for_ones_own_channel_are_no_film_shown_in_class():
+    answer = respond("ik wil stukjes van mijn lessen gebruiken voor mijn eigen youtube kanaal")
+    assert answer.entry != "buiten-media-in-de-les"
