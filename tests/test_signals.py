@@ -1106,3 +1106,15 @@ def test_making_a_reel_or_putting_lessons_on_youtube_is_a_publication(text):
 def test_clips_of_lessons_for_ones_own_channel_are_no_film_shown_in_class():
     answer = respond("ik wil stukjes van mijn lessen gebruiken voor mijn eigen youtube kanaal")
     assert answer.entry != "buiten-media-in-de-les"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik twijfel hoe ik mijn les over mediawijsheid moet opbouwen",
+        "twijfel over de indeling van de groepjes, kan iemand meedenken?",
+        "ik weet niet of het klopt dat de directeur foto's van het uitje op haar insta zet",
+    ],
+)
+def test_doubt_about_a_lesson_groups_or_a_rumour_is_no_publication_doubt(text):
+    assert respond(text).action != "escalate"
