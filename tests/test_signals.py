@@ -1118,3 +1118,7 @@ def test_clips_of_lessons_for_ones_own_channel_are_no_film_shown_in_class():
 )
 def test_doubt_about_a_lesson_groups_or_a_rumour_is_no_publication_doubt(text):
     assert respond(text).action != "escalate"
+
+
+def test_how_to_report_an_account_to_the_platform_is_outside():
+    assert respond("hoe rapporteer ik een nepaccount bij tiktok?").action == "fallback"
