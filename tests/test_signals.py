@@ -1122,3 +1122,8 @@ def test_doubt_about_a_lesson_groups_or_a_rumour_is_no_publication_doubt(text):
 
 def test_how_to_report_an_account_to_the_platform_is_outside():
     assert respond("hoe rapporteer ik een nepaccount bij tiktok?").action == "fallback"
+
+
+def test_a_hyphenated_whatsapp_group_is_an_app_group():
+    normaliser = shared_core().responder.matcher.normaliser
+    assert "appgroep" in normaliser.tokens("in de whatsapp-groep")
