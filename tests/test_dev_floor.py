@@ -86,6 +86,33 @@ def test_dev_set_meets_the_targets():
         ("holdout59.yaml", 0.86, 0.94, 0.86),  # staff's own accounts; blind: 0.831
         ("holdout60.yaml", 0.90, 0.95, 0.88),  # the protocol's border; blind: 0.912 / 0.906
         ("holdout61.yaml", 0.95, 0.95, 0.95),  # primary school staff; blind: 0.931
+        # written in the tenth and eleventh sessions; "->" the figure at the end of the eleventh
+        ("holdout62.yaml", 0.94, 0.90, 0.95),  # representative, unread; blind 0.900 -> 0.950
+        ("holdout63.yaml", 0.91, 0.95, 0.95),  # representative; blind 0.881 -> 0.925
+        ("holdout64.yaml", 0.90, 0.95, 0.95),  # staff who are not teachers; blind 0.863 -> 0.912
+        ("holdout65.yaml", 0.96, 0.95, 0.95),  # terse chat style; blind 0.906 -> 0.975
+        ("holdout66.yaml", 0.91, 0.95, 0.90),  # unread (2 fallbacks seen); blind 0.887 -> 0.925
+        ("holdout67.yaml", 0.90, 0.95, 0.95),  # representative; blind 0.881 -> 0.919
+        ("holdout68.yaml", 0.86, 0.95, 0.89),  # pupils and parents online; blind 0.825 -> 0.875
+        ("holdout69.yaml", 0.95, 0.95, 0.95),  # the protocol's border; blind 0.944 -> 0.969
+        ("holdout70.yaml", 0.90, 0.91, 0.90),  # representative, unread; blind 0.894 -> 0.912
+        ("holdout71.yaml", 0.95, 0.95, 0.95),  # representative, unread; blind 0.950 -> 0.963
+        ("holdout72.yaml", 0.92, 0.95, 0.95),  # representative, unread; blind 0.925 -> 0.931
+        ("holdout73.yaml", 0.90, 0.95, 0.95),  # newcomers; blind 0.863 -> 0.912
+        ("holdout74.yaml", 0.90, 0.95, 0.95),  # primary school life; blind 0.863 -> 0.912
+        ("holdout75.yaml", 0.91, 0.95, 0.95),  # secondary school life; blind 0.856 -> 0.925
+        ("holdout76.yaml", 0.89, 0.95, 0.95),  # managers and school accounts; blind 0.850 -> 0.906
+        ("holdout78.yaml", 0.89, 0.95, 0.95),  # a busy week, unread; blind 0.894 -> 0.906
+        ("holdout79.yaml", 0.95, 0.95, 0.95),  # near misses; blind 0.925 -> 0.969
+        ("holdout80.yaml", 0.90, 0.95, 0.95),  # typed on a phone; blind 0.869 -> 0.912
+        ("holdout81.yaml", 0.93, 0.95, 0.95),  # support staff and newcomers; blind 0.906 -> 0.944
+        ("holdout82.yaml", 0.87, 0.95, 0.95),  # when things go wrong online; blind 0.850 -> 0.881
+        ("holdout83.yaml", 0.90, 0.95, 0.95),  # consequences and the long run; blind 0.894 -> 0.919
+        ("holdout84.yaml", 0.93, 0.95, 0.95),  # representative; blind 0.906 -> 0.944
+        ("holdout86.yaml", 0.93, 0.92, 0.95),  # unseen till the end: start code 0.938 -> 0.944
+        ("holdout87.yaml", 0.90, 0.95, 0.95),  # unseen till the end: start code 0.919 -> 0.919
+        ("holdout88.yaml", 0.89, 0.95, 0.74),  # unseen till the end: start code 0.906 -> 0.906
+        ("holdout89.yaml", 0.90, 0.95, 0.90),  # unseen till the end: start code 0.906 -> 0.912
     ],
 )
 def test_holdout_sets_do_not_regress(name, floor, recall, rejection):
@@ -94,4 +121,27 @@ def test_holdout_sets_do_not_regress(name, floor, recall, rejection):
     assert report.accuracy >= floor
     assert report.escalation_recall >= recall
     assert report.false_escalation_rate <= 0.02
+    assert report.out_of_scope_rejection >= rejection
+
+
+@pytest.mark.parametrize(
+    ("name", "floor", "recall", "false_rate", "rejection"),
+    [
+        ("holdout77.yaml", 0.88, 0.95, 0.04, 0.86),  # representative, unread; blind 0.881 -> 0.894
+        ("holdout85.yaml", 0.86, 0.95, 0.04, 0.95),  # long stories; blind 0.806 -> 0.875
+        ("escalation9.yaml", 0.86, 0.95, 0.06, 0.93),  # blind 0.781 -> 0.875
+        ("escalation10.yaml", 0.79, 0.89, 0.10, 0.81),  # blind 0.744, unread -> 0.800
+        ("escalation11.yaml", 0.87, 0.95, 0.03, 0.95),  # blind 0.812 -> 0.887
+        ("escalation12.yaml", 0.87, 0.95, 0.03, 0.86),  # blind 0.769 -> 0.887
+        ("escalation13.yaml", 0.90, 0.95, 0.03, 0.95),  # blind 0.844 -> 0.919
+    ],
+)
+def test_sets_rich_in_near_miss_doubt_do_not_regress(name, floor, recall, false_rate, rejection):
+    """Sets whose near misses (someone else's doubt, doubt about a lesson, stories that
+    mention feelings) still draw some escalation offers: each with its own ceiling on
+    false escalations. escalationN: half doubt about a publication, half near misses."""
+    report = evaluate(load_cases(EVAL / name), shared_core().responder.respond)
+    assert report.accuracy >= floor
+    assert report.escalation_recall >= recall
+    assert report.false_escalation_rate <= false_rate
     assert report.out_of_scope_rejection >= rejection
