@@ -184,6 +184,13 @@ def greets(text: str, lexicon: Lexicon) -> bool:
     return not lexicon.greetings.isdisjoint(fold(text).split())
 
 
+def opens_with_greeting(text: str, lexicon: Lexicon) -> bool:
+    """'hoi, foto's?': a greeting first. Not "is er morgen een studiedag", where the
+    greeting word is a day."""
+    words = fold(text).split()
+    return bool(words) and words[0] in lexicon.greetings
+
+
 def is_small_talk(text: str, lexicon: Lexicon) -> bool:
     """Only greetings, thanks and filler words ("top, dank je wel"): nothing to match."""
     words = fold(text).split()

@@ -27,6 +27,7 @@ from bot.intents import (
     mentions_other_matter,
     mentions_publication,
     opens_vaguely,
+    opens_with_greeting,
     reports_others_publication,
     requested_rule,
     speaks_of_asker,
@@ -192,7 +193,8 @@ class Responder:
         """Nothing to match, or one word many topics share. A greeting gets the help; a
         topic word ("foto's?", "sancties") gets those topics to pick from; a question
         without one ("mag dat?", "insta?") gets the subjects most questions are about."""
-        if greets(text, self.kb.lexicon) or asks_for_help(text, self.kb.lexicon):
+        lexicon = self.kb.lexicon
+        if opens_with_greeting(text, lexicon) or asks_for_help(text, lexicon):
             return Answer("help", texts.HELP)
         if online or not result.tokens or result.best is None:
             return self.broad_clarify()

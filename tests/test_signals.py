@@ -330,3 +330,8 @@ def test_clips_of_lessons_for_ones_own_channel_are_no_film_shown_in_class():
 def test_a_hyphenated_whatsapp_group_is_an_app_group():
     normaliser = shared_core().responder.matcher.normaliser
     assert "appgroep" in normaliser.tokens("in de whatsapp-groep")
+
+
+def test_whether_a_coordinator_counts_as_a_leader_is_about_the_rule_for_leaders():
+    answer = respond("ben ik als coördinator bovenbouw ook leidinggevende volgens het protocol?")
+    assert "M4" in answer.rules

@@ -457,3 +457,13 @@ def test_past_posts_general_questions_and_permission_to_forward_get_no_offer(tex
 )
 def test_doubt_about_a_lesson_groups_or_a_rumour_is_no_publication_doubt(text):
     assert respond(text).action != "escalate"
+
+
+def test_wanting_to_speak_to_the_manager_about_a_post_is_a_request():
+    text = "ik zou graag mijn afdelingsleider spreken over een instagrampost die ik wil maken"
+    assert respond(text).action == "escalate"
+
+
+def test_a_manager_who_wants_to_speak_to_you_is_no_request():
+    text = "ik heb iets geretweet over de cao en nu wil mijn teamleider me spreken, wat nu?"
+    assert respond(text).action != "escalate"

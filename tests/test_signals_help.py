@@ -174,3 +174,19 @@ def test_a_story_with_a_question_of_its_own_is_answered_not_helped():
 def test_a_lone_help_after_a_story_is_a_cry_for_help():
     text = "in de klassenapp worden scheldwoorden en een naaktfoto van een leerling gedeeld. help"
     assert respond(text).action != "help"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoe stel ik je een vraag, gewoon typen?",
+        "hoe kom ik terug naar het menu?",
+        "oké, tot de volgende keer!",
+    ],
+)
+def test_how_to_ask_going_back_and_goodbye_get_help(text):
+    assert respond(text).action == "help"
+
+
+def test_a_day_called_morning_is_no_greeting():
+    assert respond("is er morgen een studiedag?").action != "help"
