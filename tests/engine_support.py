@@ -10,7 +10,7 @@ from pathlib import Path
 from bot.core import Core, load_core
 from bot.directory_loader import load_directory
 from bot.engine import Engine
-from bot.messages import Incoming, Reply
+from bot.messages import Answer, Incoming, Reply
 from bot.settings import Settings
 from bot.store import Store
 
@@ -49,6 +49,11 @@ def shared_core() -> Core:
     if not _CORE:
         _CORE.append(load_core())
     return _CORE[0]
+
+
+def respond(text: str) -> Answer:
+    """The shared core's first reply to one question."""
+    return shared_core().responder.respond(text)
 
 
 @dataclass

@@ -7,17 +7,13 @@ The sentences are not in any labelled set: they test the patterns, not a case.
 from __future__ import annotations
 
 import pytest
-from engine_support import shared_core
+from engine_support import respond, shared_core
 
 from bot.intents import (
     mentions_channel,
     mentions_other_matter,
     mentions_publication,
 )
-
-
-def respond(text: str):
-    return shared_core().responder.respond(text)
 
 
 @pytest.mark.parametrize(

@@ -7,17 +7,9 @@ The sentences are not in any labelled set: they test the patterns, not a case.
 from __future__ import annotations
 
 import pytest
-from engine_support import shared_core
+from engine_support import respond, shared_core
 
-from bot.intents import (
-    CONDITIONAL_DOUBT,
-    OWN_DOUBT,
-    doubt_in,
-)
-
-
-def respond(text: str):
-    return shared_core().responder.respond(text)
+from bot.intents import CONDITIONAL_DOUBT, OWN_DOUBT, doubt_in
 
 
 @pytest.mark.parametrize(

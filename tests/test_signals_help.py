@@ -6,11 +6,7 @@ The sentences are not in any labelled set: they test the patterns, not a case.
 from __future__ import annotations
 
 import pytest
-from engine_support import shared_core
-
-
-def respond(text: str):
-    return shared_core().responder.respond(text)
+from engine_support import respond
 
 
 @pytest.mark.parametrize(
