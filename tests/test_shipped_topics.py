@@ -313,3 +313,10 @@ def test_joining_pupils_or_parents_in_their_app_group_is_about_keeping_distance(
 )
 def test_addresses_and_allergies_are_personal_information(text):
     assert shared_core().responder.respond(text).entry == "leerlinginformatie-delen"
+
+
+def test_a_conversation_online_is_no_recording_without_a_word_for_one():
+    talk = shared_core().responder.respond("mag ik via insta met ouders in gesprek over hun kind?")
+    recorded = shared_core().responder.respond("mag ik het gesprek met die ouder opnemen en delen?")
+    assert talk.entry != "geluidsopname-delen" and "M3" in talk.rules
+    assert recorded.entry == "geluidsopname-delen"
