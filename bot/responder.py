@@ -163,8 +163,13 @@ class Responder:
         return greets(text, lexicon) and is_small_talk(text, lexicon)
 
     def _only_help_request(self, text: str) -> bool:
-        rest = without_help_request(text, self.kb.lexicon)
-        return rest is not None and not self.matcher.normaliser.tokens(rest)
+        """A help request or thanks with nothing else but greetings and fillers: "top,
+        bedankt voor het snelle antwoord"."""
+        lexicon = self.kb.lexicon
+        rest = without_help_request(text, lexicon)
+        if rest is None:
+            return False
+        return not self.matcher.normaliser.tokens(rest) or is_small_talk(rest, lexicon)
 
     def _help_in_story(self, text: str) -> bool:
         """'Ik kreeg een link naar deze chat. Wat doe je allemaal?': the message ends

@@ -131,6 +131,10 @@ def test_thanks_for_thinking_along_gets_help():
     assert respond("top, bedankt voor het meedenken!").action == "help"
 
 
+def test_thanks_for_a_quick_answer_with_a_filler_gets_help():
+    assert respond("super, bedankt voor het snelle antwoord!").action == "help"
+
+
 @pytest.mark.parametrize(
     "text",
     [
