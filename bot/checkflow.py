@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bot import texts
 from bot.knowledge import CheckQuestion, Entry, KnowledgeBase
 from bot.messages import Answer, Option
+from bot.replies import plain_answer
 from bot.text import fold
 
 PREFIX = "chk"
@@ -49,6 +50,17 @@ class CheckFlow:
         answer = "\n\n".join((entry.answer, *(q.note for q in noted)))
         intro = f"{answer}\n\n{texts.source_line(rules)}\n\n{texts.CHECK_INTRO}"
         return Answer("check", f"{intro}\n{step.text}", rules, entry.id, score, step.options)
+
+    def answer(self, entry: Entry, score: float | None = None, question: str = "") -> Answer:
+        """The plain answer of an entry of kind `answer`, with the notes of its checks
+        the asker's words already answer: "als teamleider wil ik reageren op ..." gets
+        the answer on reacting and the note that a leader always represents the school."""
+        if not entry.checks:
+            return plain_answer(entry, score)
+        noted = _noted(self.kb.checks_for(entry), self._told(entry, fold(question)))
+        rules = tuple(dict.fromkeys((*entry.rules, *(r for q in noted for r in q.rules))))
+        text = "\n\n".join((entry.answer, *(q.note for q in noted), texts.source_line(rules)))
+        return Answer("answer", text, rules, entry.id, score)
 
     def _told(self, entry: Entry, folded_question: str) -> dict[str, str]:
         """The deciding questions the asker's words answer, with those answers."""

@@ -234,7 +234,7 @@ class Responder:
             return outside(entry, score)
         if entry.kind == "check":
             return self.checks.start(entry, score, question)
-        return plain_answer(entry, score)
+        return self.checks.answer(entry, score, question)
 
     def answer_report(self, entry: Entry, score: float | None) -> Answer:
         """A publication check's subject, posted by someone else: the deciding

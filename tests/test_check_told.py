@@ -82,6 +82,39 @@ def test_a_told_answer_with_a_note_gives_the_note_and_its_rule_up_front():
     assert "vertegenwoordig je altijd de school" in reply.text
 
 
+REACT = Entry(
+    "reageren",
+    "Reageren",
+    "answer",
+    ("M3",),
+    ("reageren op ouder",) * 5,
+    (),
+    "Niet in discussie.",
+    checks=("leider",),
+)
+PLAIN = Entry("uitleg", "Uitleg", "answer", ("P",), ("protocol uitleg",) * 5, (), "Het protocol.")
+
+
+def test_an_answer_entry_adds_the_notes_of_its_checks_the_asker_already_answered():
+    reply = FLOW.answer(REACT, 70.0, "ik ben directeur, mag ik reageren op die ouder")
+    assert reply.action == "answer" and reply.rules == ("M3", "M4")
+    assert reply.text.startswith("Niet in discussie.")
+    assert "vertegenwoordig je altijd de school" in reply.text
+
+
+def test_an_answer_entry_without_told_words_or_checks_is_the_plain_answer():
+    assert FLOW.answer(REACT, 70.0, "mag ik reageren op die ouder").rules == ("M3",)
+    assert FLOW.answer(PLAIN, 70.0, "ik ben directeur, wat is het protocol").rules == ("P",)
+
+
+def test_a_leader_who_reacts_hears_of_rule_m4_in_the_shipped_knowledge():
+    reply = shared_core().responder.respond(
+        "als schoolleider wil ik in de facebookgroep van de wijk reageren op een boze ouder "
+        "die over school klaagt, dat doe ik dan als bewoner"
+    )
+    assert reply.action == "answer" and "M4" in reply.rules and "M3" in reply.rules
+
+
 def test_without_told_words_the_check_asks_from_the_start():
     reply = FLOW.start(PHOTO, 80.0, "mag ik deze foto plaatsen")
     assert reply.action == "check" and "Staat er iemand herkenbaar op?" in reply.text
