@@ -210,6 +210,20 @@ def test_doubt_in_a_condition_asks_for_the_rule():
     assert answer.action == "answer" and answer.rules == ("M6",)
 
 
+def test_asking_where_to_go_with_doubts_asks_for_the_rule():
+    answer = respond(
+        "wie is bij ons de leidinggevende waar ik heen moet met twijfels over socials?"
+    )
+    assert answer.action == "answer" and "M6" in answer.rules
+
+
+def test_weighing_whether_to_write_back_asks_for_the_rule_on_reacting():
+    answer = respond(
+        "is het verstandig om terug te schrijven als een ouder boos reageert op insta?"
+    )
+    assert answer.action == "answer" and "M3" in answer.rules
+
+
 def test_someone_elses_doubt_is_not_the_askers():
     answer = respond("wat is de regel voor leidinggevenden die twijfelen of ze iets mogen posten?")
     assert answer.action == "answer"
