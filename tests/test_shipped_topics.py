@@ -116,6 +116,21 @@ def test_a_video_mocking_the_school_is_a_negative_post_about_the_school():
             "schorsing-verwijdering-leerling",
             "S5",
         ),
+        (
+            "er gaan geruchten over onze school rond op facebook, wat doe ik ermee",
+            "negatief-bericht-over-school",
+            "M7",
+        ),
+        (
+            "kan een leerling van school gestuurd worden als hij klasgenoten online pest?",
+            "schorsing-verwijdering-leerling",
+            "S5",
+        ),
+        (
+            "ben ik aanspreekbaar op een post die mijn collega op mijn account zette?",
+            "verantwoordelijk-voor-posts",
+            "M5",
+        ),
     ],
 )
 def test_everyday_words_reach_their_topic(text, entry, rule):
@@ -134,6 +149,8 @@ def test_everyday_words_reach_their_topic(text, entry, rule):
         "hoe reken ik het rapportcijfer uit met een gemiste toets",
         "wie beslist over een nieuwe rekenmethode",
         "gaat de school naar een ander gebouw",
+        "hoeveel budget is er voor het kamp van groep 8?",
+        "kan ik mijn zoon inschrijven op de school waar ik werk?",
     ],
 )
 def test_matters_beside_the_protocol_fall_back(text):
