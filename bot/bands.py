@@ -7,16 +7,25 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Bands:
-    """Score thresholds (0-100) of the three bands, and the runner-up margin."""
+    """Score thresholds (0-100) of the three bands, and the runner-up margin.
+
+    The shipped clarify band starts where the answer band does: a best match below
+    it offered as the only topic (or one of a few) was more often a school matter
+    beside the protocol than a question the protocol answers. Measured over all
+    labelled sets (December 2026): dropping that middle band and lowering the bands
+    for online questions and stories answered 26 more questions and rejected 7 more
+    out-of-scope ones. A clarify reply still comes for a close runner-up on other
+    rules, and for vague questions.
+    """
 
     answer: float = 53.0
-    clarify: float = 50.0
+    clarify: float = 53.0
     margin: float = 1.0
     topic: float = 50.0  # a doubt message names a topic from this score on
-    online_answer: float = 45.0  # the answer and clarify bands when the question
-    online_clarify: float = 43.0  # names a social medium or being online
+    online_answer: float = 42.0  # the answer and clarify bands when the question
+    online_clarify: float = 42.0  # names a social medium or being online
     long_question: int = 7  # words of substance (after stop words) that make a story
-    long_question_drop: float = 6.0  # how much lower both bands are for a story
+    long_question_drop: float = 12.0  # how much lower both bands are for a story
     tie_words: int = 4
     """From this many words of substance a question is answered from its best match even
     with a close runner-up on other rules: measured on the labelled sets, asking which

@@ -211,8 +211,9 @@ def test_a_long_question_is_answered_from_lower_bands():
     assert responder.matcher.match(story).best.score < 60  # the story dilutes the match
     assert responder.respond(story).entry == "ouder"
     assert responder.respond(short).entry == "ouder"
-    assert Bands(long_question=7, long_question_drop=6).for_question(False, 6) == (53.0, 50.0)
-    assert Bands(long_question=7, long_question_drop=6).for_question(False, 7) == (47.0, 44.0)
+    bands = Bands(answer=53, clarify=50, long_question=7, long_question_drop=6)
+    assert bands.for_question(False, 6) == (53.0, 50.0)
+    assert bands.for_question(False, 7) == (47.0, 44.0)
 
 
 ROLES_KB = KnowledgeBase(
