@@ -91,7 +91,7 @@ class Responder:
         if in_scope and best.score >= answer_band and self._clear_winner(result):
             if best.entry.kind == "check" and reports_others_publication(text, lexicon):
                 return self.answer_report(best.entry, best.score)
-            if best.entry.kind == "check" and self._no_post_in_view(text, result):
+            if best.entry.kind == "check" and self._no_post_in_view(text):
                 return plain_answer(best.entry, best.score)
             return self.answer_entry(best.entry, best.score, text)
         if asks_for_help(text, lexicon) or is_small_talk(text, lexicon):
@@ -118,18 +118,17 @@ class Responder:
         checks = [c for c in in_scope if c.entry.kind == "check"]
         return next((c for c in (*checks, *in_scope) if c.score >= self.bands.own_post), None)
 
-    def _no_post_in_view(self, text: str, result: MatchResult) -> bool:
+    def _no_post_in_view(self, text: str) -> bool:
         """The check's deciding questions are about one post the asker is about to
-        place. A question about posts in general ("moet bij elk bericht ...") has
-        none in view. Unless it says "mag ik" or "ik wil", neither has a bare subject
-        ("foto's kleuters", "de musical") nor a question that says nothing of the
-        asker ("geluidsopname van een oudergesprek delen, mag dat")."""
+        place, and only a question that says so ("mag ik ...", "ik wil ... zetten")
+        has one in view. Not a bare subject ("foto's kleuters"), a story that says
+        nothing of the asker, a post placed already ("ik heb gisteren ... gezet") or
+        posts in general ("moet bij elk bericht ..."): those get the plain answer.
+        Measured on the labelled sets, answering where the check was started before
+        (any question that spoke of the asker) gained 14 read, 10 unread and 2 new
+        questions; no labelled question accepts only a check."""
         lexicon = self.kb.lexicon
-        if asks_in_general(text, lexicon):
-            return True
-        if asks_about_own_publication(text, lexicon):
-            return False
-        return len(result.tokens) <= VAGUE_WORDS or not speaks_of_asker(text, lexicon)
+        return asks_in_general(text, lexicon) or not asks_about_own_publication(text, lexicon)
 
     def _bare_subject(self, text: str, result: MatchResult) -> bool:
         """Words most topics share, and nothing of the asker ("ouders appgroep",

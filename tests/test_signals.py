@@ -148,9 +148,18 @@ def test_a_question_with_no_post_of_the_askers_own_in_view_gets_the_plain_answer
     assert answer.action == "answer" and not answer.options
 
 
-@pytest.mark.parametrize("text", ["mag ik fotos plaatsen?", "foto van mijn klas op insta?"])
-def test_a_short_question_about_ones_own_post_still_gets_the_check(text):
-    assert respond(text).action == "check"
+def test_a_short_question_about_ones_own_post_still_gets_the_check():
+    assert respond("mag ik fotos plaatsen?").action == "check"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["foto van mijn klas op insta?", "ik heb gisteren een foto van mijn klas op insta gezet"],
+)
+def test_a_subject_or_a_post_placed_already_gets_the_rule_without_questions(text):
+    """Only "mag ik ...", "ik wil ... zetten" put a post of one's own in view."""
+    answer = respond(text)
+    assert answer.action == "answer" and "ML2" in answer.rules and not answer.options
 
 
 def test_a_post_of_ones_own_still_gets_the_check():
