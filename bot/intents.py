@@ -109,10 +109,14 @@ def mentions_other_matter(text: str, lexicon: Lexicon) -> bool:
 
 def asks_to_post(text: str, lexicon: Lexicon) -> bool:
     """'mag ik ... delen', 'ik wil ... op tiktok zetten': the asker means to put
-    something online."""
-    words = fold(text).split()
-    posting = any(w in lexicon.posting_words for w in words)
-    return posting and asks_about_own_publication(text, lexicon)
+    something online. The verb comes with or after "mag ik": in "mijn buurman zet
+    zijn container voor mijn oprit, wat kan ik daaraan doen" nothing is put online."""
+    folded = fold(text)
+    for pattern in lexicon.own_publication_patterns:
+        match = pattern.search(folded)
+        if match and not lexicon.posting_words.isdisjoint(folded[match.start() :].split()):
+            return True
+    return False
 
 
 def speaks_of_asker(text: str, lexicon: Lexicon) -> bool:

@@ -337,3 +337,10 @@ def test_a_conversation_online_is_no_recording_without_a_word_for_one():
     recorded = shared_core().responder.respond("mag ik het gesprek met die ouder opnemen en delen?")
     assert talk.entry != "geluidsopname-delen" and "M3" in talk.rules
     assert recorded.entry == "geluidsopname-delen"
+
+
+def test_a_verb_of_posting_before_kan_ik_puts_nothing_online():
+    answer = shared_core().responder.respond(
+        "de buurvrouw zet haar auto steeds voor mijn oprit, wat kan ik daaraan doen"
+    )
+    assert answer.action == "fallback"
