@@ -339,8 +339,20 @@ def test_a_conversation_online_is_no_recording_without_a_word_for_one():
     assert recorded.entry == "geluidsopname-delen"
 
 
+def test_a_forum_is_online_and_burning_down_is_a_negative_post():
+    answer = shared_core().responder.respond(
+        "op een ouderforum wordt onze school afgebrand, wat doe ik daarmee"
+    )
+    assert answer.entry == "negatief-bericht-over-school" and "M7" in answer.rules
+
+
 def test_a_verb_of_posting_before_kan_ik_puts_nothing_online():
     answer = shared_core().responder.respond(
         "de buurvrouw zet haar auto steeds voor mijn oprit, wat kan ik daaraan doen"
     )
     assert answer.action == "fallback"
+
+
+def test_a_question_word_makes_two_broad_words_a_question():
+    answer = shared_core().responder.respond("waarom heeft school regels voor sociale media?")
+    assert answer.action == "answer" and answer.rules == ("P",)

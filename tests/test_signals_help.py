@@ -138,6 +138,19 @@ def test_thanks_for_a_quick_answer_with_a_filler_gets_help():
 @pytest.mark.parametrize(
     "text",
     [
+        "super geholpen, dank je",
+        "fijne feestdagen alvast!",
+        "hoe stel ik mijn vraag eigenlijk aan jou?",
+        "kun je een overzicht geven van wat je allemaal kunt?",
+    ],
+)
+def test_wishes_thanks_and_how_to_ask_in_other_words_get_help(text):
+    assert respond(text).action == "help"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "wat voor bot ben jij eigenlijk?",
         "moet ik een bepaald commando typen of kan ik gewoon vragen stellen?",
         "kun je vertellen waarmee je een nieuwe stagiair kunt helpen?",
