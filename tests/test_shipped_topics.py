@@ -356,3 +356,22 @@ def test_a_verb_of_posting_before_kan_ik_puts_nothing_online():
 def test_a_question_word_makes_two_broad_words_a_question():
     answer = shared_core().responder.respond("waarom heeft school regels voor sociale media?")
     assert answer.action == "answer" and answer.rules == ("P",)
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        (
+            "gisteren boos getweet over een collega en meteen verwijderd, is het dan weg?",
+            "bericht-verwijderen",
+        ),
+        (
+            "moet ik mijn oude tweets van jaren geleden opruimen nu ik leraar ben?",
+            "bericht-verwijderen",
+        ),
+        ("mag ik de aftermovie van het schoolkamp op insta zetten?", "foto-plaatsen"),
+    ],
+)
+def test_deleting_is_no_expulsion_and_chat_words_for_films(text, entry):
+    """Only "van school verwijderd" is the sanction; "verwijderd" alone is a deleted post."""
+    assert shared_core().responder.respond(text).entry == entry
