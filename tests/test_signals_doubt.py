@@ -224,6 +224,18 @@ def test_weighing_whether_to_write_back_asks_for_the_rule_on_reacting():
     assert answer.action == "answer" and "M3" in answer.rules
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "met wie bespreek ik een negatief bericht over school, mijn teamleider of de directeur?",
+        "ik zag een boze post over school op fb, doorsturen naar de directie, is dat de bedoeling?",
+    ],
+)
+def test_asking_whom_to_involve_or_whether_that_is_the_way_is_a_question(text):
+    answer = respond(text)
+    assert answer.action == "answer" and "M7" in answer.rules
+
+
 def test_someone_elses_doubt_is_not_the_askers():
     answer = respond("wat is de regel voor leidinggevenden die twijfelen of ze iets mogen posten?")
     assert answer.action == "answer"
