@@ -142,6 +142,8 @@ def test_thanks_for_a_quick_answer_with_a_filler_gets_help():
         "fijne feestdagen alvast!",
         "hoe stel ik mijn vraag eigenlijk aan jou?",
         "kun je een overzicht geven van wat je allemaal kunt?",
+        "test test",
+        "can I write to you in English?",
     ],
 )
 def test_wishes_thanks_and_how_to_ask_in_other_words_get_help(text):
