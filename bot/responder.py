@@ -46,11 +46,11 @@ from bot.replies import (
 from bot.text import fold, sentences
 
 VAGUE_WORDS = 2
+"""A vague opening ("iets met een leerling op insta") with at most this many words of
+substance names a subject, not a question: the topics it may be about are offered."""
 QUESTION_WORDS = frozenset({"waarom", "hoe", "wat", "wie", "welke", "wanneer", "waar", "waarvoor"})
 """A message that opens with one asks a question, however few its words of substance:
 "waarom heeft school regels voor sociale media" is no bare subject."""
-"""A vague opening ("iets met een leerling op insta") with at most this many words of
-substance names a subject, not a question: the topics it may be about are offered."""
 
 
 class Responder:
@@ -140,7 +140,7 @@ class Responder:
         tokens = result.tokens
         if result.best is None or len(tokens) > VAGUE_WORDS:
             return False
-        if fold(text).split()[0] in QUESTION_WORDS:
+        if not QUESTION_WORDS.isdisjoint(fold(text).split()[:1]):
             return False
         broad = all(self.matcher.is_broad(token) for token in tokens)
         return broad and not speaks_of_asker(text, self.kb.lexicon)
