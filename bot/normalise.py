@@ -11,6 +11,9 @@ from bot.text import fold
 
 _VOWELS = "aeiouy"
 _DIMINUTIVES = ("tjes", "pjes", "etjes", "tje", "pje", "jes", "je")
+_NOUN_ENDS = ("cht", "ment")
+"""Words of the past-participle shape ge...t that are nouns: "gezicht" is no form of
+"zich", "geluidsfragment" none of "luidsfragmen"."""
 
 
 def _undouble(word: str) -> str:
@@ -28,9 +31,13 @@ def stem(word: str) -> str:
     """
     if len(word) <= 4 or word.isdigit():
         return word
-    if word.startswith("ge") and len(word) >= 7 and word[-1] in "td":
-        word = word[2:-1]
-        return word
+    if (
+        word.startswith("ge")
+        and len(word) >= 7
+        and word[-1] in "td"
+        and not word.endswith(_NOUN_ENDS)
+    ):
+        return word[2:-1]
     for suffix in _DIMINUTIVES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix.startswith("p") and word[-len(suffix) - 1] != "m":

@@ -30,6 +30,13 @@ def test_stem_gives_common_forms_one_stem():
     assert stem("zetten") == "zet"
 
 
+def test_a_noun_of_the_participle_shape_keeps_its_stem():
+    """ "gezicht" is no participle of "zich": singular and plural share one stem."""
+    assert stem("gezicht") == stem("gezichten") == "gezicht"
+    assert stem("geluidsfragment") == "geluidsfragment"
+    assert stem("gefilmd") == "film"
+
+
 def test_stem_strips_pje_only_after_an_m():
     """ "boompje" is boom + pje, but "grapje" is grap + je: its p is part of the word."""
     assert stem("boompje") == "boom"
