@@ -91,6 +91,12 @@ def asks_about_own_publication(text: str, lexicon: Lexicon) -> bool:
     return _any(lexicon.own_publication_patterns, text)
 
 
+def placed_own_post(text: str, lexicon: Lexicon) -> bool:
+    """'ik heb gisteren een foto van de klas op insta gezet': the asker's post is
+    online already, and the question is not about placing another."""
+    return _any(lexicon.placed_patterns, text) and not asks_about_own_publication(text, lexicon)
+
+
 def asks_in_general(text: str, lexicon: Lexicon) -> bool:
     """'moet bij elk bericht ...', 'wat mag ik wel en niet delen': about posts in general,
     not about one post of the asker's own."""

@@ -106,6 +106,9 @@ class Lexicon:
     vague_patterns: tuple[re.Pattern[str], ...] = ()
     reported_patterns: tuple[re.Pattern[str], ...] = ()
     own_publication_patterns: tuple[re.Pattern[str], ...] = ()
+    placed_patterns: tuple[re.Pattern[str], ...] = ()
+    """The asker's own post is online already ("ik heb gisteren ... gezet"): the answer
+    adds what to do now."""
     general_patterns: tuple[re.Pattern[str], ...] = ()
     publication_words: frozenset[str] = frozenset()
     channel_words: frozenset[str] = frozenset()

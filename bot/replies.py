@@ -12,9 +12,13 @@ from bot.messages import Answer, Option
 DOUBT_RULE = "M6"  # bij twijfel: contact met de leidinggevende
 
 
-def plain_answer(entry: Entry, score: float | None, *notes: str) -> Answer:
-    text = "\n\n".join((entry.answer, *notes, texts.source_line(entry.rules)))
-    return Answer("answer", text, entry.rules, entry.id, score)
+def plain_answer(
+    entry: Entry, score: float | None, *notes: str, note_rules: tuple[str, ...] = ()
+) -> Answer:
+    """The entry's answer, with notes after it; `note_rules`: the rules the notes cite."""
+    rules = tuple(dict.fromkeys((*entry.rules, *note_rules)))
+    text = "\n\n".join((entry.answer, *notes, texts.source_line(rules)))
+    return Answer("answer", text, rules, entry.id, score)
 
 
 def outside(entry: Entry, score: float | None) -> Answer:

@@ -66,6 +66,11 @@ REPORTED = (
     "Heeft iemand anders het al geplaatst? Spreek diegene er gerust op aan, of bespreek het "
     "met je leidinggevende."
 )
+PLACED = (
+    "Staat het er al en twijfel je? Haal het dan offline en overleg met je leidinggevende "
+    "(regel M6). Weet wel dat het ook na verwijderen vindbaar kan blijven (regel ML3)."
+)
+PLACED_RULES = ("M6", "ML3")
 CHECK_DOUBT = "Weet je het niet zeker? Dan is het advies: nog niet plaatsen (regel M6)."
 
 RULE_HEADER = "**Regel {id}** ({section}):"

@@ -162,6 +162,13 @@ def test_a_subject_or_a_post_placed_already_gets_the_rule_without_questions(text
     assert answer.action == "answer" and "ML2" in answer.rules and not answer.options
 
 
+def test_a_post_of_ones_own_online_already_hears_what_to_do_now():
+    placed = respond("ik heb gisteren een foto van mijn klas op insta gezet, kan dat kwaad?")
+    subject = respond("foto van mijn klas op insta?")
+    assert placed.rules == ("ML2", "M2", "M6", "ML3") and "offline" in placed.text
+    assert subject.rules == ("ML2", "M2") and "offline" not in subject.text
+
+
 def test_a_post_of_ones_own_still_gets_the_check():
     assert respond("mag ik deze foto van mijn klas op insta zetten?").action == "check"
 
