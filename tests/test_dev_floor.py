@@ -119,9 +119,9 @@ def test_dev_set_meets_the_targets():
         # scored only at the start and after the last change
         ("holdout92.yaml", 0.95, 0.95, 0.95),  # December; read: start 0.944 -> 0.963
         ("holdout93.yaml", 0.96, 0.95, 0.95),  # near misses; read: start 0.912 -> 0.969
-        ("holdout94.yaml", 0.97, 0.95, 0.95),  # between lessons; read: start 0.956 -> 0.981
+        ("holdout94.yaml", 0.98, 0.95, 0.95),  # between lessons; read: start 0.956 -> 0.988
         ("holdout95.yaml", 0.91, 0.95, 0.95),  # start of the year, unseen: start 0.906 -> 0.919
-        ("holdout96.yaml", 0.90, 0.95, 0.95),  # after a trip, unseen: start 0.906 -> 0.912
+        ("holdout96.yaml", 0.91, 0.95, 0.95),  # after a trip, unseen: start 0.906 -> 0.919
         ("holdout97.yaml", 0.95, 0.92, 0.95),  # short and long, unseen: start 0.963 -> 0.963
         ("holdout98.yaml", 0.92, 0.88, 0.95),  # before Christmas; read: start 0.887 -> 0.931
         ("holdout99.yaml", 0.92, 0.95, 0.95),  # mixed styles; read: start 0.887 -> 0.925
@@ -130,6 +130,9 @@ def test_dev_set_meets_the_targets():
         ("holdout102.yaml", 0.95, 0.90, 0.95),  # representative, unseen: start 0.956 -> 0.963
         ("holdout103.yaml", 0.87, 0.95, 0.87),  # January, unseen: start 0.869 -> 0.875
         ("holdout104.yaml", 0.95, 0.95, 0.91),  # between lessons, unseen: start 0.950 -> 0.963
+        ("holdout105.yaml", 0.93, 0.95, 0.91),  # representative, unseen: start 0.944 -> 0.944
+        ("holdout106.yaml", 0.91, 0.95, 0.95),  # mid-week, unseen: start 0.919 -> 0.919
+        ("holdout107.yaml", 0.92, 0.93, 0.95),  # many roles, unseen: start 0.925 -> 0.931
     ],
 )
 def test_holdout_sets_do_not_regress(name, floor, recall, rejection):
