@@ -58,9 +58,8 @@ class CheckFlow:
         if not entry.checks:
             return plain_answer(entry, score)
         noted = _noted(self.kb.checks_for(entry), self._told(entry, fold(question)))
-        rules = tuple(dict.fromkeys((*entry.rules, *(r for q in noted for r in q.rules))))
-        text = "\n\n".join((entry.answer, *(q.note for q in noted), texts.source_line(rules)))
-        return Answer("answer", text, rules, entry.id, score)
+        rules = tuple(r for q in noted for r in q.rules)
+        return plain_answer(entry, score, *(q.note for q in noted), note_rules=rules)
 
     def _told(self, entry: Entry, folded_question: str) -> dict[str, str]:
         """The deciding questions the asker's words answer, with those answers."""

@@ -96,7 +96,7 @@ class Responder:
             if best.entry.kind == "check" and reports_others_publication(text, lexicon):
                 return self.answer_report(best.entry, best.score)
             if best.entry.kind == "check" and self._no_post_in_view(text):
-                return self._rule_for_post_in_view(text, best)
+                return self._check_entry_answer(text, best)
             return self.answer_entry(best.entry, best.score, text)
         if asks_for_help(text, lexicon) or is_small_talk(text, lexicon):
             return Answer("help", texts.HELP)
@@ -134,9 +134,10 @@ class Responder:
         lexicon = self.kb.lexicon
         return asks_in_general(text, lexicon) or not asks_about_own_publication(text, lexicon)
 
-    def _rule_for_post_in_view(self, text: str, best: Candidate) -> Answer:
-        """A check entry's plain answer; for a post of the asker's own that is online
-        already, with what to do now (take it down when in doubt, M6; findable, ML3)."""
+    def _check_entry_answer(self, text: str, best: Candidate) -> Answer:
+        """A check entry's plain answer, with no post about to be placed; for a post of the
+        asker's own online already, with what to do now (take it down when in doubt, M6;
+        findable, ML3)."""
         if placed_own_post(text, self.kb.lexicon):
             return plain_answer(best.entry, best.score, texts.PLACED, note_rules=texts.PLACED_RULES)
         return plain_answer(best.entry, best.score)
