@@ -54,110 +54,52 @@ from bot.intents import is_offtopic
         "waar staat het protocol voor schoolverzuim",
         "ik kan de knop voor berichten niet vinden in de app",
         "welke hashtags zijn goed voor de schoolpagina?",
-    ],
-)
-def test_subjects_beside_the_protocol_fall_back(text):
-    assert respond(text).action == "fallback"
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["mag ik de website van de school aanpassen", "mag ik een film in de les laten zien"],
-)
-def test_publication_words_without_putting_something_online_still_fall_back(text):
-    assert respond(text).action == "fallback"
-
-
-def test_writing_a_vacancy_text_is_outside_the_protocol():
-    assert (
-        respond("kun je me helpen een vacaturetekst te maken en te schrijven").action == "fallback"
-    )
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # publication words without putting something online still fall back
+        "mag ik de website van de school aanpassen",
+        "mag ik een film in de les laten zien",
+        # writing a vacancy text is outside the protocol
+        "kun je me helpen een vacaturetekst te maken en te schrijven",
+        # how to delete one's own account is outside the protocol
         "ik wil mijn tiktokaccount definitief verwijderen, hoe moet ik dat doen",
         "mijn oude twitteraccount wil ik verwijderen, hoe kan ik dat",
-    ],
-)
-def test_how_to_delete_ones_own_account_is_outside_the_protocol(text):
-    assert respond(text).action == "fallback"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # a leader's address or a pupil repeating a year is outside the protocol
         "wat is het mailadres van onze teamleider?",
         "ik twijfel of een leerling moet doubleren, kan ik dat met mijn teamleider bespreken",
-    ],
-)
-def test_a_leaders_address_or_a_pupil_repeating_a_year_is_outside_the_protocol(text):
-    assert respond(text).action == "fallback"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # platform algorithms and phishing are outside the protocol
         "hoe werkt het algoritme van tiktok eigenlijk",
         "ik heb op een link in een phishingmail geklikt, help",
-    ],
-)
-def test_platform_algorithms_and_phishing_are_outside_the_protocol(text):
-    assert respond(text).action == "fallback"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # leave, illness and hosting are outside the protocol
         "ik weet niet of ik me vandaag ziek moet melden, hoe gaat dat?",
         "mijn verlofaanvraag ligt al een maand bij de directeur, wat nu?",
         "bij welke partij wordt de website van school gehost?",
-    ],
-)
-def test_leave_illness_and_hosting_are_outside_the_protocol(text):
-    assert respond(text).action == "fallback"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # school matters sharing words with media stay outside
         "mag ik met mijn klas een middag in de mediatheek werken?",
         "mag ik een leerling de les uit sturen als hij blijft appen onder de les?",
         "de beamer in lokaal 12 doet het niet, kan iemand daarnaar kijken?",
         "kun je uitleggen hoe ik in teams een vergadering inplan?",
-    ],
-)
-def test_school_matters_sharing_words_with_media_stay_outside(text):
-    assert respond(text).action == "fallback"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # school systems and neighbours are outside the protocol
         "mijn outlook account doet raar sinds gisteren",
         "wie maakt er een account aan voor de nieuwe invaller?",
         "ik heb nog geen account voor somtoday",
         "mijn buurman zet zijn kliko steeds voor onze oprit",
-    ],
-)
-def test_school_systems_and_neighbours_are_outside_the_protocol(text):
-    assert respond(text).action == "fallback"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # insurance and film licences are outside the protocol
         "is mijn klas verzekerd als we op excursie gaan?",
         "hebben we een licentie nodig om een speelfilm in de klas te laten zien?",
+        # how to close an account is outside the protocol
+        "hoe kan ik mijn instagramaccount helemaal verwijderen?",
+        # practical matters stay outside
+        "hoe regel ik een invaller voor morgen?",
+        "wat is de kledingvoorschrift voor de gymles?",
+        # first aid, detention and grade complaints are outside
+        "wat moet ik doen als een leerling in de gymzaal flauwvalt?",
+        "mag ik een leerling laten nablijven omdat hij zijn boeken steeds vergeet?",
+        "een vader wil bezwaar maken tegen het cijfer van zijn dochter, hoe gaat dat?",
+        # how to report an account to the platform is outside
+        "hoe rapporteer ik een nepaccount bij tiktok?",
     ],
 )
-def test_insurance_and_film_licences_are_outside_the_protocol(text):
+def test_subjects_beside_the_protocol_fall_back(text):
     assert respond(text).action == "fallback"
-
-
-def test_how_to_close_an_account_is_outside_the_protocol():
-    assert respond("hoe kan ik mijn instagramaccount helemaal verwijderen?").action == "fallback"
 
 
 @pytest.mark.parametrize(
@@ -174,30 +116,6 @@ def test_questions_about_publishing_are_not_taken_for_practical_matters(text):
     assert respond(text).action != "fallback"
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["hoe regel ik een invaller voor morgen?", "wat is de kledingvoorschrift voor de gymles?"],
-)
-def test_practical_matters_stay_outside(text):
-    assert respond(text).action == "fallback"
-
-
 def test_a_hacked_account_with_a_new_password_is_no_practical_matter():
     text = "mijn insta is gehackt en er stond iets over school op, nieuw wachtwoord ingesteld"
     assert not is_offtopic(text, shared_core().responder.kb.lexicon)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "wat moet ik doen als een leerling in de gymzaal flauwvalt?",
-        "mag ik een leerling laten nablijven omdat hij zijn boeken steeds vergeet?",
-        "een vader wil bezwaar maken tegen het cijfer van zijn dochter, hoe gaat dat?",
-    ],
-)
-def test_first_aid_detention_and_grade_complaints_are_outside(text):
-    assert respond(text).action == "fallback"
-
-
-def test_how_to_report_an_account_to_the_platform_is_outside():
-    assert respond("hoe rapporteer ik een nepaccount bij tiktok?").action == "fallback"
