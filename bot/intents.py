@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from bot.knowledge import RULE_IDS, Lexicon
 from bot.pattern_index import PatternIndex
-from bot.text import fold
+from bot.text import fold, folded_words
 
 _RULE_REQUEST = re.compile(r"\b(?:regel|artikel|rule|bepaling)\s*(ml\s?\d|m\s?\d+|s\s?\d+|p)\b")
 _BARE_RULE = re.compile(r"^(?:toon\s+|laat\s+)?(ml\s?\d|m\s?\d+|s\s?\d+|p)(?:\s+zien)?$")
@@ -127,7 +127,7 @@ def asks_to_post(text: str, lexicon: Lexicon) -> bool:
 
 def speaks_of_asker(text: str, lexicon: Lexicon) -> bool:
     """'ik', 'mijn', 'je': the question speaks of the one who asks."""
-    return not lexicon.asker_words.isdisjoint(fold(text).split())
+    return not lexicon.asker_words.isdisjoint(folded_words(text))
 
 
 def asker_is_sanctioned(text: str, lexicon: Lexicon) -> bool:
@@ -144,7 +144,7 @@ def mentions_channel(text: str, lexicon: Lexicon) -> bool:
 def _mentions(text: str, words: frozenset[str], lexicon: Lexicon) -> bool:
     return any(
         w in words or (w not in lexicon.not_compounds and _in_compound_word(w, words, lexicon))
-        for w in fold(text).split()
+        for w in folded_words(text)
     )
 
 
@@ -191,18 +191,17 @@ def without_help_request(text: str, lexicon: Lexicon) -> str | None:
 
 def greets(text: str, lexicon: Lexicon) -> bool:
     """A greeting or thanks anywhere in the text ("hoi", "top, bedankt")."""
-    return not lexicon.greetings.isdisjoint(fold(text).split())
+    return not lexicon.greetings.isdisjoint(folded_words(text))
 
 
 def opens_with_greeting(text: str, lexicon: Lexicon) -> bool:
     """'hoi, foto's?': a greeting first. Not "is er morgen een studiedag", where the
     greeting word is a day."""
-    words = fold(text).split()
-    return bool(words) and words[0] in lexicon.greetings
+    return not lexicon.greetings.isdisjoint(folded_words(text)[:1])
 
 
 def is_small_talk(text: str, lexicon: Lexicon) -> bool:
     """Only greetings, thanks and filler words ("top, dank je wel"): nothing to match."""
-    words = fold(text).split()
+    said = folded_words(text)
     filler = lexicon.greetings | lexicon.stopwords | lexicon.asker_words
-    return bool(words) and all(w in filler for w in words)
+    return bool(said) and all(w in filler for w in said)

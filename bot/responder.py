@@ -44,7 +44,7 @@ from bot.replies import (
     plain_answer,
     topics_reply,
 )
-from bot.text import fold, sentences
+from bot.text import fold, folded_words, sentences
 
 VAGUE_WORDS = 2
 """A vague opening ("iets met een leerling op insta") with at most this many words of
@@ -149,7 +149,7 @@ class Responder:
         tokens = result.tokens
         if result.best is None or len(tokens) > VAGUE_WORDS:
             return False
-        if not QUESTION_WORDS.isdisjoint(fold(text).split()[:1]):
+        if not QUESTION_WORDS.isdisjoint(folded_words(text)[:1]):
             return False
         broad = all(self.matcher.is_broad(token) for token in tokens)
         return broad and not speaks_of_asker(text, self.kb.lexicon)

@@ -35,7 +35,8 @@ def _fold(text: str) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
-def words(text: str) -> list[str]:
+def folded_words(text: str) -> list[str]:
+    """The words of a text as the lexicon's word lists hold them."""
     return fold(text).split()
 
 
