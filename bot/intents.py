@@ -11,12 +11,19 @@ from bot.text import fold, folded_words
 
 _RULE_REQUEST = re.compile(r"\b(?:regel|artikel|rule|bepaling)\s*(ml\s?\d|m\s?\d+|s\s?\d+|p)\b")
 _BARE_RULE = re.compile(r"^(?:toon\s+|laat\s+)?(ml\s?\d|m\s?\d+|s\s?\d+|p)(?:\s+zien)?$")
+_RULE_MENTION = re.compile(r"\b(ml[1-3]|m[1-7]|s[1-6])\b")
+RULE_MENTION_WORDS = 6
+"""A short message naming a rule ("wat betekent M4", "uitleg over ML3") asks for that
+rule; in a longer one the id is part of a story about a topic."""
 
 
 def requested_rule(text: str) -> str | None:
-    """'toon regel ML2', 'regel m3', 'ML2' -> the id asked for (maybe unknown)."""
+    """'toon regel ML2', 'regel m3', 'ML2', 'wat zegt ML2' -> the id asked for (maybe
+    unknown)."""
     folded = fold(text)
     found = _RULE_REQUEST.search(folded) or _BARE_RULE.match(folded)
+    if not found and len(folded.split()) <= RULE_MENTION_WORDS:
+        found = _RULE_MENTION.search(folded)
     if not found:
         return None
     return found.group(1).replace(" ", "").upper()
@@ -172,6 +179,21 @@ def _compound_ends(words: frozenset[str]) -> tuple[str, ...]:
     """The words long enough to be recognised inside a compound. Not those ending in
     -en: a verb inside a longer word is another verb ("verzetten", "meedelen")."""
     return tuple(p for p in words if len(p) >= 5 and not p.endswith("en"))
+
+
+def asks_about_bot(text: str, lexicon: Lexicon) -> bool:
+    """'wordt mijn vraag opgeslagen?', 'waar haal je je antwoorden vandaan?'."""
+    return _any(lexicon.about_bot_patterns, text)
+
+
+def asks_for_overview(text: str, lexicon: Lexicon) -> bool:
+    """'welke regels zijn er?', 'laat het hele protocol zien'."""
+    return _any(lexicon.overview_patterns, text)
+
+
+def reacts_to_answer(text: str, lexicon: Lexicon) -> bool:
+    """'ik snap je antwoord niet', 'dat bedoel ik niet'."""
+    return _any(lexicon.reaction_patterns, text)
 
 
 def asks_for_help(text: str, lexicon: Lexicon) -> bool:

@@ -110,6 +110,12 @@ class Lexicon:
     """The asker's own post is online already ("ik heb gisteren ... gezet"): the answer
     adds what to do now."""
     general_patterns: tuple[re.Pattern[str], ...] = ()
+    about_bot_patterns: tuple[re.Pattern[str], ...] = ()
+    """A question about the bot itself: where its answers come from, what it keeps."""
+    overview_patterns: tuple[re.Pattern[str], ...] = ()
+    """A request for all the rules at once."""
+    reaction_patterns: tuple[re.Pattern[str], ...] = ()
+    """A reaction to the last answer ("ik snap je antwoord niet")."""
     publication_words: frozenset[str] = frozenset()
     channel_words: frozenset[str] = frozenset()
     other_matter_words: frozenset[str] = frozenset()

@@ -37,6 +37,7 @@ from bot.intents import (
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matcher import CLARIFY_OPTIONS, Candidate, Matcher, MatchResult
 from bot.messages import Answer
+from bot.meta import about_conversation
 from bot.replies import (
     DOUBT_RULE,
     escalation_offer,
@@ -78,6 +79,9 @@ class Responder:
             return escalation_offer(topic)
         if doubt == CONDITIONAL_DOUBT:
             return self._rule_on_doubt(topic)
+        about = about_conversation(text, self.kb)
+        if about is not None:
+            return about
         if self._only_help_request(text) or self._only_thanks(text) or self._help_in_story(text):
             return Answer("help", texts.HELP)
         if is_offtopic(text, lexicon):

@@ -12,6 +12,24 @@ HELP = (
     "Twijfel je over een publicatie? Dan leg ik je vraag voor aan je leidinggevende (regel M6)."
 )
 
+ABOUT = (
+    "Mijn antwoorden komen uit het **Protocol Sociale Media** van SVO|PL, en bij elk antwoord "
+    "noem ik de regel waar het op rust. Je vragen bewaar ik niet bij je naam, behalve je laatste "
+    "vraag, zodat ik je verder kan helpen; ook die wis ik na een tijd. Leg je een vraag voor aan "
+    "je leidinggevende, dan ziet die (of een vervanger) hem. In een teamkanaal ziet alleen jij "
+    "mijn antwoorden."
+)
+
+NOT_CLEAR = (
+    "Sorry, dan heb ik je nog niet goed geholpen. Vertel gerust wat meer over je situatie, in "
+    "je eigen woorden, dan probeer ik het opnieuw. Kom je er niet uit? Vraag het je "
+    "leidinggevende."
+)
+
+OVERVIEW_INTRO = "Dit zijn de regels van het protocol:"
+OVERVIEW_LINE = "• **{id}**: {gist}"
+OVERVIEW_END = "Typ `regel M2` (of een andere regel) om de hele tekst te zien."
+
 EMPTY = "Ik zie geen vraag. Typ gerust wat je wilt weten, bijvoorbeeld: mag ik deze foto plaatsen?"
 
 FALLBACK = (

@@ -1,0 +1,49 @@
+"""Questions about the bot and about the protocol as a whole, not about one topic.
+
+"Wordt mijn vraag opgeslagen?", "waar haal je je antwoorden vandaan?" and "welke
+regels zijn er?" share words with topics ("opslaan", "regels", "antwoorden"), so
+the matcher alone would answer them with a topic that happens to share those
+words. They are recognised by the lexicon's patterns before any topic is sought.
+"""
+
+from __future__ import annotations
+
+from bot import texts
+from bot.intents import asks_about_bot, asks_for_overview, reacts_to_answer
+from bot.knowledge import KnowledgeBase
+from bot.messages import Answer
+
+OVERVIEW_RULE = "P"  # the introduction, which says the protocol exists and why
+OVERVIEW_GIST = 70  # characters of a rule's text shown in the overview
+
+
+def about_conversation(text: str, kb: KnowledgeBase) -> Answer | None:
+    """The reply to a question about the bot or the whole protocol; None for any
+    other question."""
+    if asks_about_bot(text, kb.lexicon):
+        return Answer("help", texts.ABOUT)
+    if asks_for_overview(text, kb.lexicon):
+        return rule_overview(kb)
+    if reacts_to_answer(text, kb.lexicon):
+        return Answer("help", texts.NOT_CLEAR)
+    return None
+
+
+def rule_overview(kb: KnowledgeBase) -> Answer:
+    """Every rule with the start of its text, grouped by the protocol's sections."""
+    lines = [texts.OVERVIEW_INTRO]
+    section = None
+    for rule in kb.rules.values():
+        if rule.section != section:
+            section = rule.section
+            lines.append(f"\n**{section}**")
+        lines.append(texts.OVERVIEW_LINE.format(id=rule.id, gist=_gist(rule.text)))
+    lines.append(f"\n{texts.OVERVIEW_END}")
+    return Answer("answer", "\n".join(lines), (OVERVIEW_RULE,))
+
+
+def _gist(text: str) -> str:
+    """The first words of a rule, cut at a word boundary."""
+    if len(text) <= OVERVIEW_GIST:
+        return text
+    return text[:OVERVIEW_GIST].rsplit(" ", 1)[0] + " …"

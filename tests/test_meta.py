@@ -1,0 +1,132 @@
+"""Questions about the bot and the protocol as a whole: what the bot keeps, where its
+answers come from, all the rules at once, a rule named in a short question, and a
+reaction to the last answer.
+
+The sentences are not in any labelled set: they test the patterns, not a case.
+"""
+
+from __future__ import annotations
+
+import pytest
+from engine_support import respond, shared_core
+
+from bot import texts
+from bot.meta import rule_overview
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wordt mijn vraag ergens opgeslagen?",
+        "bewaar je mijn vragen?",
+        "leest mijn leidinggevende mee met wat ik jou vraag?",
+        "wie leest er mee?",
+        "kan mijn teamleider zien wat ik hier vraag?",
+        "is dit gesprek privé?",
+        "blijft dit tussen ons?",
+        "kan ik anoniem een vraag stellen",
+        "waar haal je je antwoorden vandaan",
+        "waar komt jouw informatie vandaan?",
+        "wie heeft jou gemaakt?",
+        "hoe actueel is jouw informatie",
+        "ben je wel betrouwbaar?",
+    ],
+)
+def test_a_question_about_the_bot_gets_what_it_keeps_and_where_answers_come_from(text):
+    answer = respond(text)
+    assert (answer.action, answer.text) == ("help", texts.ABOUT)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # a post, not the conversation with the bot: findability (ML3)
+        ("wordt mijn bericht ergens bewaard als ik het verwijder?", "ML3"),
+        # a parent reading along in a group: the protocol's business
+        ("een ouder leest mee in de klassenapp, mag ik daar nog foto's delen?", "ML2"),
+    ],
+)
+def test_a_post_kept_or_read_is_no_question_about_the_bot(text, rule):
+    answer = respond(text)
+    assert answer.text != texts.ABOUT
+    assert rule in answer.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "welke regels zijn er?",
+        "welke regels staan er in het protocol?",
+        "geef me een lijstje van de regels",
+        "overzicht van de regels",
+        "laat het hele protocol zien",
+        "kun je de hele protocoltekst laten zien",
+        "kan ik het protocol ergens lezen?",
+        "welke regels ken je allemaal",
+    ],
+)
+def test_a_request_for_all_rules_gets_the_overview(text):
+    answer = respond(text)
+    assert answer.action == "answer"
+    assert answer.text.startswith(texts.OVERVIEW_INTRO)
+
+
+def test_the_overview_lists_every_rule_under_its_section():
+    kb = shared_core().responder.kb
+    text = rule_overview(kb).text
+    for rule in kb.rules.values():
+        assert f"**{rule.id}**:" in text
+    assert text.index("**Medewerkers**") < text.index("**M1**") < text.index("**ML1**")
+
+
+def test_rules_for_one_topic_are_no_request_for_the_overview():
+    answer = respond("welke regels zijn er voor leidinggevenden?")
+    assert not answer.text.startswith(texts.OVERVIEW_INTRO)
+    assert "M4" in answer.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("wat betekent M4 eigenlijk", "M4"),
+        ("wat zegt ML2", "ML2"),
+        ("uitleg over ml3", "ML3"),
+        ("geldt S4 ook voor opa's?", "S4"),
+    ],
+)
+def test_a_rule_named_in_a_short_question_is_shown(text, rule):
+    answer = respond(text)
+    assert answer.rules == (rule,)
+    assert answer.text.startswith(f"**Regel {rule}**")
+
+
+def test_a_rule_named_in_a_long_story_does_not_replace_the_answer():
+    text = "ik heb M2 gelezen maar mag ik nu wel of niet een foto van mijn klas op insta zetten"
+    assert not respond(text).text.startswith("**Regel M2**")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik snap je antwoord niet",
+        "dat klopt niet wat je zegt",
+        "kun je het korter uitleggen?",
+        "daar heb ik niks aan",
+        "nee, dat bedoel ik niet",
+    ],
+)
+def test_a_reaction_to_the_last_answer_invites_the_question_again(text):
+    answer = respond(text)
+    assert (answer.action, answer.text) == ("help", texts.NOT_CLEAR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jij bent echt handig!",
+        "top, dat was precies wat ik zocht",
+        "hoe kan ik een regel opvragen?",
+    ],
+)
+def test_praise_and_how_to_see_a_rule_get_the_help(text):
+    assert respond(text).action == "help"
