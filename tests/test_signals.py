@@ -207,6 +207,24 @@ def test_a_vague_opening_with_little_substance_offers_topics():
     assert respond("probleem met een ouder op insta").action == "clarify"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik heb iets gezien op facebook",
+        "zag iets op tiktok",
+        "er ging iets mis online",
+        "iets raars op insta",
+    ],
+)
+def test_something_seen_or_gone_wrong_without_what_offers_topics(text):
+    assert respond(text).action == "clarify"
+
+
+def test_something_gone_wrong_with_what_it_is_gets_its_answer():
+    answer = respond("er is iets misgegaan: ik heb per ongeluk een foto van een leerling gepost")
+    assert answer.action == "answer" and answer.rules
+
+
 def test_a_post_of_ones_own_with_unknown_words_gets_a_check_not_the_fallback():
     answer = respond("ik wil de uitslag van de sponsorloop delen")
     assert answer.action == "check" and answer.options
