@@ -375,3 +375,17 @@ def test_a_question_word_makes_two_broad_words_a_question():
 def test_deleting_is_no_expulsion_and_chat_words_for_films(text, entry):
     """Only "van school verwijderd" is the sanction; "verwijderd" alone is a deleted post."""
     assert shared_core().responder.respond(text).entry == entry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik heb een foto gemaakt van een leerling die voor het eerst zelf de trap op loopt, "
+        "mag die op mijn eigen facebook?",
+        "ik wil een filmpje van mijn klas op mijn linkedin zetten",
+    ],
+)
+def test_a_photo_or_film_is_no_text_post(text):
+    answer = shared_core().responder.respond(text)
+    assert answer.entry != "bericht-over-werk-plaatsen"
+    assert "ML2" in answer.rules

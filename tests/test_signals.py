@@ -188,7 +188,8 @@ def test_a_post_of_ones_own_still_gets_the_check():
 
 
 def test_a_report_answer_says_what_to_do_about_another_post():
-    reported = respond("collega heeft een foto van mijn klas op fb gezet")
+    # a photo someone else placed gets the answer on consent (ML2), a text post this note
+    reported = respond("collega heeft een stukje over mijn klas op fb gezet")
     assert reported.action == "answer" and "al geplaatst" in reported.text
 
 
