@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -137,3 +139,21 @@ def test_purge_reports_what_it_deleted(capsys, monkeypatch, tmp_path, db_arg):
     args = ["purge", "--db", str(db)] if db_arg else ["purge"]
     code, out, _ = run(capsys, *args)
     assert code == 0 and out.startswith("Purged 0 closed case(s)")
+
+
+def test_a_reader_that_stops_early_ends_the_output_without_a_traceback():
+    """`python -m bot ask --json < questions | head -1`: the pipe closes under the bot."""
+    command = [sys.executable, "-m", "bot", "ask", "--json"]
+    questions = "mag ik deze foto plaatsen?\n" * 400
+    with subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as bot:
+        bot.stdin.write(questions.encode())
+        bot.stdin.close()
+        first = bot.stdout.readline()
+        bot.stdout.close()
+        errors = bot.stderr.read().decode()
+        code = bot.wait()
+    assert json.loads(first)["action"] == "check"
+    assert "Traceback" not in errors
+    assert code == 141
