@@ -15,26 +15,34 @@ from bot.meta import rule_overview
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "reply"),
     [
-        "wordt mijn vraag ergens opgeslagen?",
-        "bewaar je mijn vragen?",
-        "leest mijn leidinggevende mee met wat ik jou vraag?",
-        "wie leest er mee?",
-        "kan mijn teamleider zien wat ik hier vraag?",
-        "is dit gesprek privé?",
-        "blijft dit tussen ons?",
-        "kan ik anoniem een vraag stellen",
-        "waar haal je je antwoorden vandaan",
-        "waar komt jouw informatie vandaan?",
-        "wie heeft jou gemaakt?",
-        "hoe actueel is jouw informatie",
-        "ben je wel betrouwbaar?",
+        ("wordt mijn vraag ergens opgeslagen?", texts.ABOUT),
+        ("bewaar je mijn vragen?", texts.ABOUT),
+        ("leest mijn leidinggevende mee met wat ik jou vraag?", texts.ABOUT),
+        ("wie leest er mee?", texts.ABOUT),
+        ("kan mijn teamleider zien wat ik hier vraag?", texts.ABOUT),
+        ("is dit gesprek privé?", texts.ABOUT),
+        ("blijft dit tussen ons?", texts.ABOUT),
+        ("kan ik anoniem een vraag stellen", texts.ABOUT),
+        ("waar haal je je antwoorden vandaan", texts.ABOUT),
+        ("waar komt jouw informatie vandaan?", texts.ABOUT),
+        ("wie heeft jou gemaakt?", texts.ABOUT),
+        ("hoe actueel is jouw informatie", texts.ABOUT),
+        ("ben je wel betrouwbaar?", texts.ABOUT),
+        # a reaction to the last answer invites the question again
+        ("ik snap je antwoord niet", texts.NOT_CLEAR),
+        ("dat klopt niet wat je zegt", texts.NOT_CLEAR),
+        ("kun je het korter uitleggen?", texts.NOT_CLEAR),
+        ("daar heb ik niks aan", texts.NOT_CLEAR),
+        ("nee, dat bedoel ik niet", texts.NOT_CLEAR),
     ],
 )
-def test_a_question_about_the_bot_gets_what_it_keeps_and_where_answers_come_from(text):
+def test_a_message_about_the_conversation_gets_its_own_reply(text, reply):
+    """What the bot keeps and where its answers come from; or, after "ik snap je
+    antwoord niet", an invitation to ask again."""
     answer = respond(text)
-    assert (answer.action, answer.text) == ("help", texts.ABOUT)
+    assert (answer.action, answer.text) == ("help", reply)
 
 
 @pytest.mark.parametrize(
@@ -103,21 +111,6 @@ def test_a_rule_named_in_a_short_question_is_shown(text, rule):
 def test_a_rule_named_in_a_long_story_does_not_replace_the_answer():
     text = "ik heb M2 gelezen maar mag ik nu wel of niet een foto van mijn klas op insta zetten"
     assert not respond(text).text.startswith("**Regel M2**")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "ik snap je antwoord niet",
-        "dat klopt niet wat je zegt",
-        "kun je het korter uitleggen?",
-        "daar heb ik niks aan",
-        "nee, dat bedoel ik niet",
-    ],
-)
-def test_a_reaction_to_the_last_answer_invites_the_question_again(text):
-    answer = respond(text)
-    assert (answer.action, answer.text) == ("help", texts.NOT_CLEAR)
 
 
 @pytest.mark.parametrize(
