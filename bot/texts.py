@@ -13,11 +13,11 @@ HELP = (
 )
 
 ABOUT = (
-    "Mijn antwoorden komen uit het **Protocol Sociale Media** van SVO|PL, en bij elk antwoord "
-    "noem ik de regel waar het op rust. Je vragen bewaar ik niet bij je naam, behalve je laatste "
-    "vraag, zodat ik je verder kan helpen; ook die wis ik na een tijd. Leg je een vraag voor aan "
-    "je leidinggevende, dan ziet die (of een vervanger) hem. In een teamkanaal ziet alleen jij "
-    "mijn antwoorden."
+    "Mijn antwoorden komen uit het **Protocol Sociale Media** van SVO|PL; bij elk antwoord noem "
+    "ik de regel. Ik houd geen lijst bij van wat jij vraagt: alleen je laatste vraag onthoud ik, "
+    "om je verder te helpen, en ook die wis ik na een tijd. Een vraag die je aan je "
+    "leidinggevende voorlegt, bewaar ik voor die leidinggevende (of een vervanger) tot die "
+    "beslist heeft, en daarna nog een tijd. In een teamkanaal ziet alleen jij mijn antwoorden."
 )
 
 NOT_CLEAR = (
