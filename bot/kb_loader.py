@@ -38,6 +38,8 @@ MAX_TITLE = 40
 _SINGULAR = {"rules": "rule", "entries": "entry", "checks": "check"}
 _ENTRY_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
+RULE_SUMMARY_MAX = 100  # a rule's summary is one line of the overview
+
 
 @dataclass
 class _Parts:
@@ -165,12 +167,13 @@ def _entry_rules(reader: FieldReader, kind: str) -> tuple[str, ...]:
 
 
 def _read_rule(reader: FieldReader, parts: _Parts) -> None:
-    reader.unknown_keys(("id", "section", "text"))
+    reader.unknown_keys(("id", "section", "text", "summary"))
     rule_id = reader.text("id")
     if rule_id and rule_id not in RULE_IDS:
         reader.problem(f"unknown rule id '{rule_id}' (known: {', '.join(RULE_IDS)})", "id")
         return
-    rule = Rule(id=rule_id, section=reader.text("section"), text=reader.text("text"))
+    summary = reader.text("summary", required=False, max_len=RULE_SUMMARY_MAX)
+    rule = Rule(rule_id, reader.text("section"), reader.text("text"), summary)
     if rule_id and _claim(
         parts, reader, f"rule:{rule_id}", f"duplicate rule '{rule_id}'", reader.line("id")
     ):

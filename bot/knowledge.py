@@ -24,6 +24,8 @@ class Rule:
     id: str
     section: str
     text: str
+    summary: str = ""
+    """A line of the knowledge base's own, for the overview of all rules."""
 
 
 @dataclass(frozen=True)

@@ -30,14 +30,15 @@ def about_conversation(text: str, kb: KnowledgeBase) -> Answer | None:
 
 
 def rule_overview(kb: KnowledgeBase) -> Answer:
-    """Every rule with the start of its text, grouped by the protocol's sections."""
+    """Every rule with its summary (else the start of its text), grouped by the
+    protocol's sections."""
     lines = [texts.OVERVIEW_INTRO]
     section = None
     for rule in kb.rules.values():
         if rule.section != section:
             section = rule.section
             lines.append(f"\n**{section}**")
-        lines.append(texts.OVERVIEW_LINE.format(id=rule.id, gist=_gist(rule.text)))
+        lines.append(texts.OVERVIEW_LINE.format(id=rule.id, gist=rule.summary or _gist(rule.text)))
     lines.append(f"\n{texts.OVERVIEW_END}")
     return Answer("answer", "\n".join(lines), (OVERVIEW_RULE,))
 

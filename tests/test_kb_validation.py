@@ -52,6 +52,16 @@ def test_unknown_rule_id_names_file_and_line(tmp_path):
     assert messages(path) == [f"{path}:5: entry 'a': unknown rule id 'M9'"]
 
 
+def test_a_rule_summary_longer_than_a_line_is_named(tmp_path):
+    summary = "lang " * 25
+    rule = f"  - id: M5\n    section: Medewerkers\n    summary: {summary}\n    text: De regel.\n"
+    text = "rules:\n" + rule
+    path = write(tmp_path, "p.yaml", text)
+    assert messages(path) == [
+        f"{path}:4: rule 'M5': 'summary' is {len(summary.strip())} characters, at most 100"
+    ]
+
+
 def test_a_file_outside_the_working_folder_is_named_by_its_full_path(tmp_path, monkeypatch):
     """Wherever the repository is cloned: a file beside it is no "../" path."""
     text = "entries:\n" + GOOD_ENTRY.format(id="a", q="vraag").replace("[ML2]", "[M9]")

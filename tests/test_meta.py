@@ -83,7 +83,7 @@ def test_the_overview_lists_every_rule_under_its_section():
     kb = shared_core().responder.kb
     text = rule_overview(kb).text
     for rule in kb.rules.values():
-        assert f"**{rule.id}**:" in text
+        assert f"**{rule.id}**: {rule.summary}" in text
     assert text.index("**Medewerkers**") < text.index("**M1**") < text.index("**ML1**")
 
 
