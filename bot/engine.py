@@ -26,6 +26,7 @@ from bot.directory import Directory, Person
 from bot.escalation import Escalations
 from bot.feedback import Feedback
 from bot.messages import Answer, Incoming, Option, Reply
+from bot.meta import case_list_request
 from bot.replies import escalation_offer_after_check
 from bot.settings import Settings
 from bot.store import Store
@@ -204,6 +205,10 @@ class Engine:
         return {incoming.text: self.responder.respond(incoming.text)}
 
     def _question(self, turn: Turn, text: str) -> None:
+        listing = case_list_request(text, self.responder.kb.lexicon)
+        if listing is not None:
+            self._command(turn, listing, "")
+            return
         answer = turn.prepared.get(text) or self.responder.respond(text)
         kept = {k: v for k, v in turn.state.items() if k == "shown_options"}
         question = {"question": text.strip()[:1000]} if answer.action != "help" else {}

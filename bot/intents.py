@@ -191,6 +191,16 @@ def asks_for_overview(text: str, lexicon: Lexicon) -> bool:
     return _any(lexicon.overview_patterns, text)
 
 
+def asks_for_own_cases(text: str, lexicon: Lexicon) -> bool:
+    """'heeft mijn leidinggevende al gereageerd?', 'hoe staat het met mijn vraag?'."""
+    return _any(lexicon.own_cases_patterns, text)
+
+
+def asks_for_waiting_cases(text: str, lexicon: Lexicon) -> bool:
+    """'welke vragen wachten op mij?', 'wat moet ik nog beoordelen?'."""
+    return _any(lexicon.waiting_cases_patterns, text)
+
+
 def reacts_to_answer(text: str, lexicon: Lexicon) -> bool:
     """'ik snap je antwoord niet', 'dat bedoel ik niet'."""
     return _any(lexicon.reaction_patterns, text)

@@ -9,10 +9,18 @@ words. They are recognised by the lexicon's patterns before any topic is sought.
 from __future__ import annotations
 
 from bot import texts
-from bot.intents import asks_about_bot, asks_for_overview, reacts_to_answer
-from bot.knowledge import KnowledgeBase
+from bot.intents import (
+    asks_about_bot,
+    asks_for_overview,
+    asks_for_own_cases,
+    asks_for_waiting_cases,
+    reacts_to_answer,
+)
+from bot.knowledge import KnowledgeBase, Lexicon
 from bot.messages import Answer
 
+OWN_CASES = "mijn"  # the engine's command that lists the asker's questions to the leidinggevende
+WAITING_CASES = "escalaties"  # the engine's command that lists what waits for a leidinggevende
 OVERVIEW_RULE = "P"  # the introduction, which says the protocol exists and why
 OVERVIEW_GIST = 70  # characters of a rule's text shown in the overview
 
@@ -26,6 +34,18 @@ def about_conversation(text: str, kb: KnowledgeBase) -> Answer | None:
         return rule_overview(kb)
     if reacts_to_answer(text, kb.lexicon):
         return Answer("help", texts.NOT_CLEAR)
+    return None
+
+
+def case_list_request(text: str, lexicon: Lexicon) -> str | None:
+    """The command whose list answers the question: "heeft mijn leidinggevende al
+    gereageerd?" asks for the asker's open questions (`mijn`), "welke vragen wachten
+    op mij?" for what waits for a leidinggevende (`escalaties`). In a chat the engine
+    shows that list; without one (`ask`) the reply names the command."""
+    if asks_for_own_cases(text, lexicon):
+        return OWN_CASES
+    if asks_for_waiting_cases(text, lexicon):
+        return WAITING_CASES
     return None
 
 

@@ -37,7 +37,7 @@ from bot.intents import (
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matcher import CLARIFY_OPTIONS, Candidate, Matcher, MatchResult
 from bot.messages import Answer
-from bot.meta import about_conversation
+from bot.meta import about_conversation, case_list_request
 from bot.replies import (
     DOUBT_RULE,
     escalation_offer,
@@ -68,6 +68,8 @@ class Responder:
         rule_id = requested_rule(text)
         if rule_id is not None:
             return self.show_rule(rule_id)
+        if case_list_request(text, self.kb.lexicon) is not None:
+            return Answer("help", texts.CASES_HINT)
         lexicon = self.kb.lexicon
         result = self.matcher.match(text)
         topic = self._topic(result)

@@ -26,6 +26,11 @@ NOT_CLEAR = (
     "leidinggevende."
 )
 
+CASES_HINT = (
+    "In de chat zie je met `/mijn` je vragen aan je leidinggevende en hoe het ermee staat. "
+    "Ben je leidinggevende? Met `/escalaties` zie je wat er op je wacht."
+)
+
 OVERVIEW_INTRO = "Dit zijn de regels van het protocol:"
 OVERVIEW_LINE = "• **{id}**: {gist}"
 OVERVIEW_END = "Typ `regel M2` (of een andere regel) om de hele tekst te zien."

@@ -94,6 +94,17 @@ def test_manager_sees_what_waits(world):
     assert len(waiting) == 3 and all(r.options for r in waiting[1:])
 
 
+def test_asking_in_words_shows_the_same_lists_and_starts_no_case(world):
+    case_id = escalate(world)
+    mine = world.say("akaya", "hoe staat het met mijn vraag aan mijn leidinggevende?")
+    assert mine[0].text == "Je open vragen:"
+    assert mine[1].text.startswith(f"#{case_id} bij Jan de Vries")
+    waiting = world.say("jdevries", "welke vragen wachten er nog op mij?")
+    assert waiting[0].text == "Er wacht 1 vraag op je besluit:"
+    assert world.command("akaya", "mijn")[1].text.startswith(f"#{case_id} ")
+    assert len(world.command("akaya", "mijn")) == 2  # still the one case
+
+
 def test_reminder_standin_and_expiry_follow_the_clock(world):
     escalate(world)
     assert world.tick(hours=23) == []

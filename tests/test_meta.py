@@ -123,3 +123,20 @@ def test_a_rule_named_in_a_long_story_does_not_replace_the_answer():
 )
 def test_praise_and_how_to_see_a_rule_get_the_help(text):
     assert respond(text).action == "help"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heeft mijn leidinggevende al gereageerd?",
+        "hoe staat het met mijn vraag aan mijn teamleider?",
+        "waar vind ik mijn eerdere vragen?",
+        "welke vragen wachten er op mij?",
+        "wat moet ik nog beoordelen?",
+        "zijn er nog vragen van mijn team die op mij wachten",
+    ],
+)
+def test_how_a_question_to_the_leidinggevende_stands_is_no_new_escalation(text):
+    """In a chat the engine shows the list itself; the bare reply names the commands."""
+    answer = respond(text)
+    assert (answer.action, answer.text) == ("help", texts.CASES_HINT)
