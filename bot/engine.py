@@ -26,7 +26,7 @@ from bot.directory import Directory, Person
 from bot.escalation import Escalations
 from bot.feedback import Feedback
 from bot.messages import Answer, Incoming, Option, Reply
-from bot.meta import case_list_request
+from bot.meta import case_list_request, show_rule
 from bot.replies import escalation_offer_after_check
 from bot.settings import Settings
 from bot.store import Store
@@ -227,7 +227,7 @@ class Engine:
         elif command == "escalaties":
             self.escalations.list_waiting(turn)
         elif command == "regel":
-            turn.answer(self.responder.show_rule(text.strip().upper()))
+            turn.answer(show_rule(self.responder.kb, text.strip().upper()))
         elif command == "reload":
             self._reload(turn)
         else:

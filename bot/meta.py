@@ -1,4 +1,5 @@
-"""Questions about the bot and about the protocol as a whole, not about one topic.
+"""Questions about the bot and about the protocol as a whole, not about one topic;
+and one rule shown word for word.
 
 "Wordt mijn vraag opgeslagen?", "waar haal je je antwoorden vandaan?" and "welke
 regels zijn er?" share words with topics ("opslaan", "regels", "antwoorden"), so
@@ -14,6 +15,7 @@ from bot.intents import (
     asks_for_overview,
     asks_for_own_cases,
     asks_for_waiting_cases,
+    is_known_rule,
     reacts_to_answer,
 )
 from bot.knowledge import KnowledgeBase, Lexicon
@@ -47,6 +49,15 @@ def case_list_request(text: str, lexicon: Lexicon) -> str | None:
     if asks_for_waiting_cases(text, lexicon):
         return WAITING_CASES
     return None
+
+
+def show_rule(kb: KnowledgeBase, rule_id: str) -> Answer:
+    """One rule word for word ("regel ML2"), or which rules there are for an unknown id."""
+    rule = kb.rules.get(rule_id)
+    if rule is None or not is_known_rule(rule_id):
+        return Answer("help", texts.RULE_UNKNOWN.format(id=rule_id, known=texts.KNOWN_RULES))
+    header = texts.RULE_HEADER.format(id=rule.id, section=rule.section)
+    return Answer("answer", f"{header}\n> {rule.text}", (rule.id,), None, 100.0)
 
 
 def rule_overview(kb: KnowledgeBase) -> Answer:

@@ -20,7 +20,6 @@ from bot.intents import (
     asks_to_post,
     doubt_in,
     greets,
-    is_known_rule,
     is_offtopic,
     is_small_talk,
     mentions_channel,
@@ -37,7 +36,7 @@ from bot.intents import (
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matcher import CLARIFY_OPTIONS, Candidate, Matcher, MatchResult
 from bot.messages import Answer
-from bot.meta import about_conversation, case_list_request
+from bot.meta import about_conversation, case_list_request, show_rule
 from bot.replies import (
     DOUBT_RULE,
     escalation_offer,
@@ -67,7 +66,7 @@ class Responder:
             return Answer("help", texts.EMPTY)
         rule_id = requested_rule(text)
         if rule_id is not None:
-            return self.show_rule(rule_id)
+            return show_rule(self.kb, rule_id)
         if case_list_request(text, self.kb.lexicon) is not None:
             return Answer("help", texts.CASES_HINT)
         lexicon = self.kb.lexicon
@@ -269,14 +268,7 @@ class Responder:
         entry = self.kb.entry_for_rule(DOUBT_RULE)
         if entry is not None:
             return plain_answer(entry, None)
-        return self.show_rule(DOUBT_RULE)
-
-    def show_rule(self, rule_id: str) -> Answer:
-        rule = self.kb.rules.get(rule_id)
-        if rule is None or not is_known_rule(rule_id):
-            return Answer("help", texts.RULE_UNKNOWN.format(id=rule_id, known=texts.KNOWN_RULES))
-        header = texts.RULE_HEADER.format(id=rule.id, section=rule.section)
-        return Answer("answer", f"{header}\n> {rule.text}", (rule.id,), None, 100.0)
+        return show_rule(self.kb, DOUBT_RULE)
 
     def _clarify_or_only_topic(self, text: str, result: MatchResult, band: float) -> Answer:
         """In the middle band, a single topic to pick is no choice: asking "did you mean
