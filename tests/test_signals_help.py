@@ -27,6 +27,9 @@ from engine_support import respond
         "kun je vertellen waarmee je een nieuwe stagiair kunt helpen?",
         "kun je een overzicht geven van wat je allemaal kunt?",
         "test test",
+        "ben je er?",
+        "hallo, werkt dit?",
+        "spreek je ook engels?",
     ],
 )
 def test_a_greeting_or_a_question_about_the_bot_gets_the_help(text):
