@@ -37,6 +37,12 @@ def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
     return _index(patterns).search(fold(text))
 
 
+def matches_any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+    """Whether one of the lexicon's pattern lists matches: for signals read in one
+    place only, which need no function of their own here."""
+    return _any(patterns, text)
+
+
 @lru_cache(maxsize=32)
 def _index(patterns: tuple[re.Pattern[str], ...]) -> PatternIndex:
     """The lexicon's patterns of one kind, each tried only where it can begin."""
@@ -179,31 +185,6 @@ def _compound_ends(words: frozenset[str]) -> tuple[str, ...]:
     """The words long enough to be recognised inside a compound. Not those ending in
     -en: a verb inside a longer word is another verb ("verzetten", "meedelen")."""
     return tuple(p for p in words if len(p) >= 5 and not p.endswith("en"))
-
-
-def asks_about_bot(text: str, lexicon: Lexicon) -> bool:
-    """'wordt mijn vraag opgeslagen?', 'waar haal je je antwoorden vandaan?'."""
-    return _any(lexicon.about_bot_patterns, text)
-
-
-def asks_for_overview(text: str, lexicon: Lexicon) -> bool:
-    """'welke regels zijn er?', 'laat het hele protocol zien'."""
-    return _any(lexicon.overview_patterns, text)
-
-
-def asks_for_own_cases(text: str, lexicon: Lexicon) -> bool:
-    """'heeft mijn leidinggevende al gereageerd?', 'hoe staat het met mijn vraag?'."""
-    return _any(lexicon.own_cases_patterns, text)
-
-
-def asks_for_waiting_cases(text: str, lexicon: Lexicon) -> bool:
-    """'welke vragen wachten op mij?', 'wat moet ik nog beoordelen?'."""
-    return _any(lexicon.waiting_cases_patterns, text)
-
-
-def reacts_to_answer(text: str, lexicon: Lexicon) -> bool:
-    """'ik snap je antwoord niet', 'dat bedoel ik niet'."""
-    return _any(lexicon.reaction_patterns, text)
 
 
 def asks_for_help(text: str, lexicon: Lexicon) -> bool:

@@ -10,14 +10,7 @@ words. They are recognised by the lexicon's patterns before any topic is sought.
 from __future__ import annotations
 
 from bot import texts
-from bot.intents import (
-    asks_about_bot,
-    asks_for_overview,
-    asks_for_own_cases,
-    asks_for_waiting_cases,
-    is_known_rule,
-    reacts_to_answer,
-)
+from bot.intents import is_known_rule, matches_any
 from bot.knowledge import KnowledgeBase, Lexicon
 from bot.messages import Answer
 
@@ -30,11 +23,12 @@ OVERVIEW_GIST = 70  # characters of a rule's text shown in the overview
 def about_conversation(text: str, kb: KnowledgeBase) -> Answer | None:
     """The reply to a question about the bot or the whole protocol; None for any
     other question."""
-    if asks_about_bot(text, kb.lexicon):
+    lexicon = kb.lexicon
+    if matches_any(lexicon.about_bot_patterns, text):
         return Answer("help", texts.ABOUT)
-    if asks_for_overview(text, kb.lexicon):
+    if matches_any(lexicon.overview_patterns, text):
         return rule_overview(kb)
-    if reacts_to_answer(text, kb.lexicon):
+    if matches_any(lexicon.reaction_patterns, text):
         return Answer("help", texts.NOT_CLEAR)
     return None
 
@@ -44,9 +38,9 @@ def case_list_request(text: str, lexicon: Lexicon) -> str | None:
     gereageerd?" asks for the asker's open questions (`mijn`), "welke vragen wachten
     op mij?" for what waits for a leidinggevende (`escalaties`). In a chat the engine
     shows that list; without one (`ask`) the reply names the command."""
-    if asks_for_own_cases(text, lexicon):
+    if matches_any(lexicon.own_cases_patterns, text):
         return OWN_CASES
-    if asks_for_waiting_cases(text, lexicon):
+    if matches_any(lexicon.waiting_cases_patterns, text):
         return WAITING_CASES
     return None
 
