@@ -117,12 +117,12 @@ class Lexicon:
     overview_patterns: tuple[re.Pattern[str], ...] = ()
     """A request for all the rules at once."""
     reaction_patterns: tuple[re.Pattern[str], ...] = ()
+    """A reaction to the last answer ("ik snap je antwoord niet")."""
     own_cases_patterns: tuple[re.Pattern[str], ...] = ()
     """How a question put to the leidinggevende stands ("heeft mijn leidinggevende al
     gereageerd?")."""
     waiting_cases_patterns: tuple[re.Pattern[str], ...] = ()
     """What waits for a leidinggevende ("welke vragen wachten op mij?")."""
-    """A reaction to the last answer ("ik snap je antwoord niet")."""
     publication_words: frozenset[str] = frozenset()
     channel_words: frozenset[str] = frozenset()
     other_matter_words: frozenset[str] = frozenset()
