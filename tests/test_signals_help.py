@@ -30,6 +30,10 @@ from engine_support import respond
         "ben je er?",
         "hallo, werkt dit?",
         "spreek je ook engels?",
+        "thanks, dat heeft me echt op weg geholpen",
+        "heb je ook een menu?",
+        "ik vroeg me af waar deze chat eigenlijk voor bedoeld is",
+        "ben jij de bot over sociale media? hoe vraag ik je iets?",
     ],
 )
 def test_a_greeting_or_a_question_about_the_bot_gets_the_help(text):
