@@ -33,14 +33,10 @@ def is_known_rule(rule_id: str) -> bool:
     return rule_id in RULE_IDS
 
 
-def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
-    return _index(patterns).search(fold(text))
-
-
 def matches_any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
-    """Whether one of the lexicon's pattern lists matches: for signals read in one
-    place only, which need no function of their own here."""
-    return _any(patterns, text)
+    """Whether one of the lexicon's pattern lists matches the folded text. Signals read
+    in one place only (bot/meta.py) call it on their list; no function of their own."""
+    return _index(patterns).search(fold(text))
 
 
 @lru_cache(maxsize=32)
@@ -58,7 +54,7 @@ def doubt_in(text: str, lexicon: Lexicon) -> str | None:
     "weet niet zeker of het mag"), one in a condition ("wat doe je als je niet zeker
     weet": a question about what to do then), or none. Someone else's ("mijn stagiair
     weet niet zeker", "hij is er onzeker over") is none of the asker's."""
-    if not _any(lexicon.doubt_patterns, text):
+    if not matches_any(lexicon.doubt_patterns, text):
         return None
     folded = fold(text)
     kinds = {
@@ -71,49 +67,55 @@ def doubt_in(text: str, lexicon: Lexicon) -> str | None:
 
 def _doubt_kind(before: str, lexicon: Lexicon) -> str | None:
     """The kind of one doubt pattern's match, from the text before it."""
-    if lexicon.others_doubt_patterns and _any(lexicon.others_doubt_patterns, before):
+    if lexicon.others_doubt_patterns and matches_any(lexicon.others_doubt_patterns, before):
         return None
-    if lexicon.conditional_doubt_patterns and _any(lexicon.conditional_doubt_patterns, before):
+    if lexicon.conditional_doubt_patterns and matches_any(
+        lexicon.conditional_doubt_patterns, before
+    ):
         return CONDITIONAL_DOUBT
     return OWN_DOUBT
 
 
 def asks_for_manager(text: str, lexicon: Lexicon) -> bool:
     """'kun je het aan mijn leidinggevende vragen': always an escalation."""
-    return _any(lexicon.request_patterns, text)
+    return matches_any(lexicon.request_patterns, text)
 
 
 def is_offtopic(text: str, lexicon: Lexicon) -> bool:
     """A practical or technical question (accounts, rosters, leave)."""
-    return _any(lexicon.offtopic_patterns, text)
+    return matches_any(lexicon.offtopic_patterns, text)
 
 
 def opens_vaguely(text: str, lexicon: Lexicon) -> bool:
     """'iets met ...', 'vraagje over ...', 'hoe zit het met ...': a subject, not yet a question."""
-    return _any(lexicon.vague_patterns, text)
+    return matches_any(lexicon.vague_patterns, text)
 
 
 def reports_others_publication(text: str, lexicon: Lexicon) -> bool:
     """'een collega heeft ... op insta gezet': someone else published it, and the
     asker does not ask about a post of their own ("mag ik ...")."""
-    return _any(lexicon.reported_patterns, text) and not asks_about_own_publication(text, lexicon)
+    return matches_any(lexicon.reported_patterns, text) and not asks_about_own_publication(
+        text, lexicon
+    )
 
 
 def asks_about_own_publication(text: str, lexicon: Lexicon) -> bool:
     """'mag ik ...', 'ik wil ... plaatsen': the asker is about to publish something."""
-    return _any(lexicon.own_publication_patterns, text)
+    return matches_any(lexicon.own_publication_patterns, text)
 
 
 def placed_own_post(text: str, lexicon: Lexicon) -> bool:
     """'ik heb gisteren een foto van de klas op insta gezet': the asker's post is
     online already, and the question is not about placing another."""
-    return _any(lexicon.placed_patterns, text) and not asks_about_own_publication(text, lexicon)
+    return matches_any(lexicon.placed_patterns, text) and not asks_about_own_publication(
+        text, lexicon
+    )
 
 
 def asks_in_general(text: str, lexicon: Lexicon) -> bool:
     """'moet bij elk bericht ...', 'wat mag ik wel en niet delen': about posts in general,
     not about one post of the asker's own."""
-    return _any(lexicon.general_patterns, text)
+    return matches_any(lexicon.general_patterns, text)
 
 
 def mentions_publication(text: str, lexicon: Lexicon) -> bool:
@@ -146,7 +148,7 @@ def speaks_of_asker(text: str, lexicon: Lexicon) -> bool:
 def asker_is_sanctioned(text: str, lexicon: Lexicon) -> bool:
     """'kan ik geschorst worden voor een foto van een leerling': the sanction falls
     on the asker, though a pupil is named first."""
-    return _any(lexicon.asker_role_patterns, text)
+    return matches_any(lexicon.asker_role_patterns, text)
 
 
 def mentions_channel(text: str, lexicon: Lexicon) -> bool:
@@ -188,7 +190,7 @@ def _compound_ends(words: frozenset[str]) -> tuple[str, ...]:
 
 
 def asks_for_help(text: str, lexicon: Lexicon) -> bool:
-    return _any(lexicon.help_patterns, text)
+    return matches_any(lexicon.help_patterns, text)
 
 
 def without_help_request(text: str, lexicon: Lexicon) -> str | None:

@@ -85,7 +85,7 @@ def test_indexed_lexicon_patterns_find_what_one_by_one_finds():
     kinds = ("doubt_patterns", "request_patterns", "help_patterns", "offtopic_patterns")
     for kind in kinds:
         patterns = getattr(lexicon, kind)
-        joined = [intents._any(patterns, t) for t in texts]
+        joined = [intents.matches_any(patterns, t) for t in texts]
         one_by_one = [any(p.search(intents.fold(t)) for p in patterns) for t in texts]
         assert joined == one_by_one, kind
         assert any(joined), kind  # the texts exercise every kind
@@ -154,9 +154,11 @@ def test_patterns_are_tried_where_they_can_begin_and_keep_their_meaning():
 def test_patterns_with_a_backreference_or_a_global_flag_keep_their_meaning():
     backreference = (re.compile(r"(ja)\1"), re.compile("nee"))
     global_flag = (re.compile("(?i)twijfel"), re.compile("nee"))
-    assert intents._any(backreference, "jaja") and not intents._any(backreference, "ja")
-    assert intents._any(global_flag, "TWIJFEL")
-    assert not intents._any((), "alles")
+    assert intents.matches_any(backreference, "jaja") and not intents.matches_any(
+        backreference, "ja"
+    )
+    assert intents.matches_any(global_flag, "TWIJFEL")
+    assert not intents.matches_any((), "alles")
 
 
 def test_log_time_rendered_once_a_second_reads_as_the_standard_one():
