@@ -220,3 +220,13 @@ def is_small_talk(text: str, lexicon: Lexicon) -> bool:
     said = folded_words(text)
     filler = lexicon.greetings | lexicon.stopwords | lexicon.asker_words
     return bool(said) and all(w in filler for w in said)
+
+
+def only_talks_to_bot(text: str, lexicon: Lexicon) -> bool:
+    """Only words about the bot and its use, beside greetings and fillers ("wat moet
+    ik intypen om te beginnen?", "dankjewel, dit helpt echt"): a question about the
+    bot however it is put, where a list of patterns keeps missing new wordings."""
+    said = folded_words(text)
+    filler = lexicon.greetings | lexicon.stopwords | lexicon.asker_words
+    talk = [word for word in said if word not in filler]
+    return bool(talk) and all(word in lexicon.bot_talk_words for word in talk)

@@ -141,6 +141,9 @@ class Lexicon:
     asker_role_patterns: tuple[re.Pattern[str], ...] = ()
     """The asker as the one a sanction falls on ("kan ik geschorst worden", "kreeg ik
     een berisping"): the question is about a medewerker, whatever role it names."""
+    bot_talk_words: frozenset[str] = frozenset()
+    """Words of talk about the bot and how to use it ("intypen", "beginmenu",
+    "terugkomen"): a message of only these, greetings and fillers asks for help."""
 
 
 @dataclass(frozen=True)

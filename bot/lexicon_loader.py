@@ -39,6 +39,7 @@ LEXICON_KEYS = (
     "not_compounds",
     "asker_words",
     "asker_role_patterns",
+    "bot_talk_words",
 )
 
 
@@ -87,6 +88,7 @@ def read_lexicon(reader: FieldReader) -> Lexicon:
         not_compounds=_words(reader, "not_compounds", required=False),
         asker_words=_words(reader, "asker_words"),
         asker_role_patterns=patterns("asker_role_patterns"),
+        bot_talk_words=_words(reader, "bot_talk_words", required=False),
     )
 
 

@@ -25,6 +25,7 @@ from bot.intents import (
     mentions_channel,
     mentions_other_matter,
     mentions_publication,
+    only_talks_to_bot,
     opens_vaguely,
     opens_with_greeting,
     placed_own_post,
@@ -83,7 +84,7 @@ class Responder:
         about = about_conversation(text, self.kb)
         if about is not None:
             return about
-        if self._only_help_request(text) or self._only_thanks(text) or self._help_in_story(text):
+        if self._wants_help(text):
             return Answer("help", texts.HELP)
         if is_offtopic(text, lexicon):
             return Answer("fallback", texts.FALLBACK)
@@ -173,6 +174,12 @@ class Responder:
         something else: it names a roster or leave, and no publication."""
         lexicon = self.kb.lexicon
         return mentions_publication(text, lexicon) or not mentions_other_matter(text, lexicon)
+
+    def _wants_help(self, text: str) -> bool:
+        """Help asked for, thanks, or talk about the bot only: nothing to match."""
+        if self._only_help_request(text) or self._only_thanks(text):
+            return True
+        return self._help_in_story(text) or only_talks_to_bot(text, self.kb.lexicon)
 
     def _only_thanks(self, text: str) -> bool:
         """A greeting or thanks with filler words only ("dankjewel, dat was duidelijk"):

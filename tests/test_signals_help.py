@@ -130,6 +130,30 @@ def test_thanks_wishes_openings_and_goodbyes_get_the_help(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "wat moet ik eigenlijk intypen om te starten?",
+        "kom ik straks via het startmenu weer terug?",
+        "kan ik jou ook in telegram vragen stellen?",
+        "welke soorten dingen weet jij?",
+        "dank je, dat helpt echt",
+        "top thanx",
+    ],
+)
+def test_talk_about_the_bot_in_any_wording_gets_the_help(text):
+    """No help pattern lists these wordings: only words about the bot and its use."""
+    assert respond(text).action == "help"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["moet ik antwoorden?", "kan ik later nog een vraag stellen over een foto van de klas?"],
+)
+def test_a_protocol_word_beside_the_bot_talk_is_no_help(text):
+    assert respond(text).action != "help"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Mijn teamleider stuurde me een link hierheen. Ik snap niet waarvoor het is. Wat doe je?",
         "Hallo! Ik werk sinds maandag op de administratie. Ik weet niet wat je kunt. Wat doe je?",
     ],
