@@ -76,6 +76,16 @@ def _doubt_kind(before: str, lexicon: Lexicon) -> str | None:
     return OWN_DOUBT
 
 
+def without_doubt(text: str, lexicon: Lexicon) -> str:
+    """The folded text with its words of doubt and of asking the leidinggevende cut
+    out: what is left says what the doubt is about ("ik twijfel of ik | een filmpje
+    van het schoolreisje mag posten")."""
+    folded = fold(text)
+    for pattern in (*lexicon.doubt_patterns, *lexicon.request_patterns):
+        folded = pattern.sub(" ", folded)
+    return folded
+
+
 def asks_for_manager(text: str, lexicon: Lexicon) -> bool:
     """'kun je het aan mijn leidinggevende vragen': always an escalation."""
     return matches_any(lexicon.request_patterns, text)

@@ -32,6 +32,7 @@ from bot.intents import (
     reports_others_publication,
     requested_rule,
     speaks_of_asker,
+    without_doubt,
     without_help_request,
 )
 from bot.knowledge import Entry, KnowledgeBase
@@ -72,15 +73,14 @@ class Responder:
             return Answer("help", texts.CASES_HINT)
         lexicon = self.kb.lexicon
         result = self.matcher.match(text)
-        topic = self._topic(result)
         if self._asks_for_manager(text):
-            return escalation_offer(topic)
+            return escalation_offer(self._topic_of_doubt(text, result))
         # doubt is for the leidinggevende (M6) only about a publication: not about a grade
         doubt = doubt_in(text, lexicon) if mentions_publication(text, lexicon) else None
         if doubt == OWN_DOUBT:
-            return escalation_offer(topic)
+            return escalation_offer(self._topic_of_doubt(text, result))
         if doubt == CONDITIONAL_DOUBT:
-            return self._rule_on_doubt(topic)
+            return self._rule_on_doubt(self._topic(result))
         about = about_conversation(text, self.kb)
         if about is not None:
             return about
@@ -247,6 +247,18 @@ class Responder:
             return False
         first_rules, second_rules = best.entry.rules, second.entry.rules
         return first_rules[0] in second_rules or second_rules[0] in first_rules
+
+    def _topic_of_doubt(self, text: str, result: MatchResult) -> Candidate | None:
+        """What a doubt or a request for the leidinggevende is about. The words of
+        doubt themselves draw the topic on asking the leidinggevende (M6), which the
+        offer cites anyway, so the topic is read from the rest of the text: for "ik
+        twijfel of ik een filmpje mag posten" the leidinggevende sees the topic on
+        photos and films. A rest too vague to name a topic ("mag ik dit delen") keeps
+        the topic of the whole text."""
+        rest = self.matcher.match(without_doubt(text, self.kb.lexicon))
+        if self._vague(rest):
+            return self._topic(result)
+        return self._topic(rest) or self._topic(result)
 
     def _topic(self, result: MatchResult) -> Candidate | None:
         best = result.best

@@ -363,3 +363,31 @@ def test_doubt_of_the_asker_in_a_role_is_still_their_own():
     text = "als teamleider twijfel ik of ik mijn mening over de staking op fb moet zetten"
     answer = respond(text)
     assert answer.action == "escalate"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("ik twijfel of ik die video van de musical op youtube mag zetten", "foto-plaatsen"),
+        (
+            "ik weet niet zeker of ik het adres van een leerling in de ouderapp mag zetten",
+            "leerlinginformatie-delen",
+        ),
+        (
+            "kan mijn teamleider meekijken of ik als juf mijn mening over de nieuwe "
+            "schooltijden op twitter mag geven?",
+            "persoonlijke-titel-of-namens-school",
+        ),
+    ],
+)
+def test_the_offer_names_what_the_doubt_is_about_not_the_doubt(text, topic):
+    """The words of doubt alone draw the topic on asking the leidinggevende (M6);
+    the leidinggevende needs the subject of the post."""
+    answer = respond(text)
+    assert answer.action == "escalate" and answer.entry == topic
+    assert answer.rules[0] == "M6"
+
+
+def test_doubt_about_a_bare_this_keeps_the_topic_of_the_whole_text():
+    answer = respond("mag ik dit delen? ik twijfel een beetje")
+    assert answer.action == "escalate" and answer.entry == "leidinggevende-raadplegen"
