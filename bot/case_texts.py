@@ -22,6 +22,11 @@ SUBMITTED = (
     "Ik heb je vraag voorgelegd aan {name} (vraag #{id}). Je hoort het hier zodra er een "
     "besluit is. Tot die tijd: niet publiceren (regel M6)."
 )
+SUBMITTED_CONTEXT = "Met je toelichting: {context}"
+CONTEXT_STILL_OPEN = (
+    "Je vraag voor {name} ligt nog klaar. Wil je er iets bij vertellen? Typ het in één "
+    "bericht, of kies hieronder."
+)
 WITHDRAW = "Vraag intrekken"
 NO_QUESTION = "(geen vraag meegegeven)"
 
@@ -47,6 +52,10 @@ TO_ASKER_COMMENT = "💬 Toelichting van {name} bij vraag #{id}: {comment}"
 DECIDED = "Vastgelegd: **{decision}** voor de vraag van {asker} (#{id}). Ik laat het {asker} weten."
 ASK_COMMENT = "Wil je er een toelichting bij geven? Typ die dan nu, of kies hieronder."
 NO_COMMENT = "Geen toelichting"
+COMMENT_STILL_OPEN = (
+    "Je kunt nog een toelichting geven bij je besluit over vraag #{id}. Typ die dan nu, of "
+    "kies hieronder."
+)
 COMMENT_SENT = "Je toelichting is doorgegeven aan {asker}."
 COMMENT_SKIPPED = "Prima, geen toelichting."
 

@@ -185,6 +185,7 @@ class Engine:
             self._pick(turn, incoming.action)
         elif incoming.command is not None:
             self._command(turn, incoming.command, incoming.text)
+            self.escalations.remind_prompt(turn)
         elif turn.expecting() == "context":
             self.escalations.submit(turn, incoming.text)
         elif turn.expecting() == "comment":

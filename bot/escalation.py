@@ -24,6 +24,8 @@ from bot.settings import Settings
 from bot.turn import Turn
 
 DECIDE_ACTIONS = ("akkoord", "niet", "bel")
+_CONTEXT_OPTIONS = (Option(ct.NO_CONTEXT, "esc:send"), Option(ct.CANCEL, "esc:no"))
+_COMMENT_OPTIONS = (Option(ct.NO_COMMENT, "cmt:skip"),)
 
 
 class Escalations:
@@ -88,8 +90,7 @@ class Escalations:
         turn.expect("context")
         if entry_id != "-":
             turn.state["entry"] = entry_id
-        options = (Option(ct.NO_CONTEXT, "esc:send"), Option(ct.CANCEL, "esc:no"))
-        turn.say(ct.ASK_CONTEXT.format(name=self.name_of(decider)), options)
+        turn.say(ct.ASK_CONTEXT.format(name=self.name_of(decider)), _CONTEXT_OPTIONS)
 
     def decline(self, turn: Turn) -> None:
         _forget_draft(turn)
@@ -119,7 +120,24 @@ class Escalations:
         _forget_draft(turn)
         turn.tell(decider, self.case_message(case), self.decision_options(case))
         withdraw = (Option(ct.WITHDRAW, f"case:{case.id}:intrekken"),)
-        turn.say(ct.SUBMITTED.format(name=self.name_of(decider), id=case.id), withdraw)
+        submitted = ct.SUBMITTED.format(name=self.name_of(decider), id=case.id)
+        if case.context:
+            submitted += "\n" + ct.SUBMITTED_CONTEXT.format(context=case.context)
+        turn.say(submitted, withdraw)
+
+    def remind_prompt(self, turn: Turn) -> None:
+        """A command answered while a prompt waits (the context for a new case, the
+        comment on a decision): the prompt is asked again, so that the next message
+        typed is not taken for its answer with the prompt out of sight."""
+        waiting = turn.expecting()
+        if waiting == "context":
+            decider = self.decider_for(turn.party)
+            if decider is not None:
+                text = ct.CONTEXT_STILL_OPEN.format(name=self.name_of(decider))
+                turn.say(text, _CONTEXT_OPTIONS)
+        elif waiting == "comment":
+            text = ct.COMMENT_STILL_OPEN.format(id=turn.state.get("case", "?"))
+            turn.say(text, _COMMENT_OPTIONS)
 
     def case_message(self, case: Case, preface: str = "") -> str:
         parts = [preface] if preface else []
@@ -175,7 +193,7 @@ class Escalations:
         )
         turn.expect("comment")
         turn.state["case"] = case.id
-        turn.say(ct.ASK_COMMENT, (Option(ct.NO_COMMENT, "cmt:skip"),))
+        turn.say(ct.ASK_COMMENT, _COMMENT_OPTIONS)
 
     def _withdraw(self, turn: Turn, case: Case) -> None:
         if case.asker != turn.party:

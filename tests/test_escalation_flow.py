@@ -180,3 +180,29 @@ def test_an_unanswered_context_prompt_lapses(world):
     assert "jdevries" not in world.inbox
     late = world.click("akaya", "Zonder toelichting")
     assert "niet meer geldig" in late[0].text
+
+
+def test_a_command_while_the_context_prompt_waits_asks_for_it_again(world):
+    world.say("akaya", "ik twijfel of ik deze foto mag plaatsen")
+    world.click("akaya", "Ja, leg het voor")
+    replies = world.command("akaya", "mijn")
+    assert "geen open vragen" in replies[0].text
+    assert "ligt nog klaar" in replies[-1].text
+    assert [o.label for o in replies[-1].options] == ["Zonder toelichting", "Toch niet"]
+    submitted = to(world.say("akaya", "Het is voor de nieuwsbrief"), "akaya")[0].text
+    assert "Met je toelichting: Het is voor de nieuwsbrief" in submitted
+    assert "Het is voor de nieuwsbrief" in world.last("jdevries").text
+
+
+def test_a_command_while_the_comment_prompt_waits_asks_for_it_again(world):
+    case_id = escalate(world)
+    world.click("jdevries", "Niet publiceren")
+    replies = world.command("jdevries", "escalaties")
+    assert f"besluit over vraag #{case_id}" in replies[-1].text
+    world.say("jdevries", "Liever zonder namen")
+    assert "Liever zonder namen" in world.last("akaya").text
+
+
+def test_without_a_prompt_a_command_gets_no_reminder(world):
+    replies = world.command("akaya", "mijn")
+    assert len(replies) == 1
