@@ -10,6 +10,7 @@ from __future__ import annotations
 from bot import texts
 from bot.bands import Bands
 from bot.checkflow import CheckFlow
+from bot.help_reader import HelpReader
 from bot.intents import (
     CONDITIONAL_DOUBT,
     OWN_DOUBT,
@@ -19,13 +20,11 @@ from bot.intents import (
     asks_in_general,
     asks_to_post,
     doubt_in,
-    greets,
     is_offtopic,
     is_small_talk,
     mentions_channel,
     mentions_other_matter,
     mentions_publication,
-    only_talks_to_bot,
     opens_vaguely,
     opens_with_greeting,
     placed_own_post,
@@ -33,7 +32,6 @@ from bot.intents import (
     requested_rule,
     speaks_of_asker,
     without_doubt,
-    without_help_request,
 )
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matcher import CLARIFY_OPTIONS, Candidate, Matcher, MatchResult
@@ -46,7 +44,7 @@ from bot.replies import (
     plain_answer,
     topics_reply,
 )
-from bot.text import fold, folded_words, sentences
+from bot.text import fold, folded_words
 
 VAGUE_WORDS = 2
 """A vague opening ("iets met een leerling op insta") with at most this many words of
@@ -62,6 +60,7 @@ class Responder:
         self.matcher = matcher
         self.bands = bands or Bands()
         self.checks = CheckFlow(kb)
+        self.help = HelpReader(kb.lexicon, matcher, self.bands)
 
     def respond(self, text: str) -> Answer:
         if not fold(text):
@@ -84,7 +83,7 @@ class Responder:
         about = about_conversation(text, self.kb)
         if about is not None:
             return about
-        if self._wants_help(text):
+        if self.help.wanted(text):
             return Answer("help", texts.HELP)
         if is_offtopic(text, lexicon):
             return Answer("fallback", texts.FALLBACK)
@@ -174,44 +173,6 @@ class Responder:
         something else: it names a roster or leave, and no publication."""
         lexicon = self.kb.lexicon
         return mentions_publication(text, lexicon) or not mentions_other_matter(text, lexicon)
-
-    def _wants_help(self, text: str) -> bool:
-        """Help asked for, thanks, or talk about the bot only: nothing to match."""
-        if self._only_help_request(text) or self._only_thanks(text):
-            return True
-        return self._help_in_story(text) or only_talks_to_bot(text, self.kb.lexicon)
-
-    def _only_thanks(self, text: str) -> bool:
-        """A greeting or thanks with filler words only ("dankjewel, dat was duidelijk"):
-        no question, even where a filler is also a word of a topic."""
-        lexicon = self.kb.lexicon
-        return greets(text, lexicon) and is_small_talk(text, lexicon)
-
-    def _only_help_request(self, text: str) -> bool:
-        """A help request or thanks with nothing else but greetings and fillers: "top,
-        bedankt voor het snelle antwoord"."""
-        lexicon = self.kb.lexicon
-        rest = without_help_request(text, lexicon)
-        if rest is None:
-            return False
-        return not self.matcher.normaliser.tokens(rest) or is_small_talk(rest, lexicon)
-
-    def _help_in_story(self, text: str) -> bool:
-        """'Ik kreeg een link naar deze chat. Wat doe je allemaal?': the message ends
-        asking what the bot does, and none of its other sentences is a question the
-        bot could answer on its own. A lone "help" after a story is a cry for help
-        with that story, not a question about the bot."""
-        parts = sentences(text)
-        if len(parts) < 2 or not asks_for_help(text, self.kb.lexicon):
-            return False
-        asks = [part for part in parts if len(part.split()) > 1 and self._only_help_request(part)]
-        if parts[-1] not in asks:
-            return False
-        return not any(self._answerable(part) for part in parts if part not in asks)
-
-    def _answerable(self, sentence: str) -> bool:
-        best = self.matcher.match(sentence).best
-        return best is not None and best.entry.in_scope and best.score >= self.bands.story_topic
 
     def _vague(self, result: MatchResult) -> bool:
         """Nothing to match, or one word that many topics share ("insta?")."""
