@@ -111,6 +111,9 @@ class Responder:
         if post is not None:
             return self.answer_entry(post.entry, post.score, text)
         if best and not in_scope:
+            near = self._in_scope_near(result, answer_band) if online else None
+            if near is not None:
+                return self.answer_entry(near.entry, near.score, text)
             return outside(best.entry, best.score)
         return Answer("fallback", texts.FALLBACK, score=best.score if best else None)
 
@@ -126,6 +129,15 @@ class Responder:
         in_scope = [c for c in result.candidates if c.entry.in_scope]
         checks = [c for c in in_scope if c.entry.kind == "check"]
         return next((c for c in (*checks, *in_scope) if c.score >= self.bands.own_post), None)
+
+    def _in_scope_near(self, result: MatchResult, band: float) -> Candidate | None:
+        """The best in-scope topic, when it is in `band` and scores within
+        `outside_tie` of the best match, a subject beside the protocol."""
+        best = result.best
+        near = next((c for c in result.candidates if c.entry.in_scope), None)
+        if best is None or near is None or near.score < band:
+            return None
+        return near if best.score - near.score <= self.bands.outside_tie else None
 
     def _no_post_in_view(self, text: str) -> bool:
         """The check's deciding questions are about one post the asker is about to

@@ -371,3 +371,16 @@ def test_a_word_no_phrasing_holds_still_excludes_an_entry():
     ]
     assert "overleg" not in ids
     assert "overleg" in [c.entry.id for c in matcher.match("overleg leidinggevende").candidates]
+
+
+def test_naming_a_social_medium_tips_a_near_tie_with_an_outside_subject_to_the_protocol():
+    bands = Bands(answer=90, clarify=80, margin=5, topic=40, online_answer=30, online_clarify=30)
+    online = "verlof review op facebook"
+    scored = build_core(KB, bands).responder.matcher.match(online).candidates
+    assert [c.entry.id for c in scored[:2]] == ["verlof", "review"]
+    assert scored[0].score - scored[1].score < 1
+    assert build_core(KB, bands).responder.respond(online).entry == "review"
+    strict = build_core(KB, replace(bands, outside_tie=0.0)).responder
+    assert strict.respond(online).action == "fallback"
+    offline = build_core(KB, replace(bands, answer=30, clarify=30)).responder
+    assert offline.respond("verlof review in de krant").action == "fallback"
