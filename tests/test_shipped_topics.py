@@ -22,6 +22,11 @@ def test_a_video_mocking_the_school_is_a_negative_post_about_the_school():
             "M7",
         ),
         ("wat zegt het protocol over twijfelgevallen", "leidinggevende-raadplegen", "M6"),
+        (
+            "moet alles wat ik over school post eerst door mijn teamleider goedgekeurd worden?",
+            "goedkeuring-vooraf",
+            "M5",
+        ),
         ("welke fatsoensregels gelden er online voor medewerkers", "fatsoensnormen", "ML1"),
         ("wat voor gedrag tolereert school niet op insta", "fatsoensnormen", "ML1"),
         ("wat versta je onder zwartmaken?", "fatsoensnormen", "ML1"),
