@@ -118,6 +118,8 @@ class Lexicon:
     """A request for all the rules at once."""
     reaction_patterns: tuple[re.Pattern[str], ...] = ()
     """A reaction to the last answer ("ik snap je antwoord niet")."""
+    opinion_patterns: tuple[re.Pattern[str], ...] = ()
+    """The bot's own opinion asked ("wat vind jij van tiktok?")."""
     own_cases_patterns: tuple[re.Pattern[str], ...] = ()
     """How a question put to the leidinggevende stands ("heeft mijn leidinggevende al
     gereageerd?")."""

@@ -10,7 +10,7 @@ words. They are recognised by the lexicon's patterns before any topic is sought.
 from __future__ import annotations
 
 from bot import texts
-from bot.intents import is_known_rule, matches_any
+from bot.intents import asks_to_post, is_known_rule, matches_any
 from bot.knowledge import KnowledgeBase, Lexicon
 from bot.messages import Answer
 
@@ -30,6 +30,8 @@ def about_conversation(text: str, kb: KnowledgeBase) -> Answer | None:
         return rule_overview(kb)
     if matches_any(lexicon.reaction_patterns, text):
         return Answer("help", texts.NOT_CLEAR)
+    if matches_any(lexicon.opinion_patterns, text) and not asks_to_post(text, lexicon):
+        return Answer("fallback", texts.OPINION)
     return None
 
 

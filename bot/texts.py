@@ -26,6 +26,13 @@ NOT_CLEAR = (
     "leidinggevende."
 )
 
+OPINION = (
+    "Een eigen mening heb ik niet: ik ken alleen het protocol sociale media van SVO|PL. Wil je "
+    "weten wat daarin staat over iets wat je wilt plaatsen of online tegenkomt? Vraag het "
+    "gerust, bijvoorbeeld: mag ik een filmpje van mijn klas op TikTok zetten? Voor andere "
+    "vragen kun je bij je leidinggevende terecht."
+)
+
 CASES_HINT = (
     "In de chat zie je met `/mijn` je vragen aan je leidinggevende en hoe het ermee staat. "
     "Ben je leidinggevende? Met `/escalaties` zie je wat er op je wacht."

@@ -46,6 +46,28 @@ def test_a_message_about_the_conversation_gets_its_own_reply(text, reply):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "wat vind jij van tiktok?",
+        "hoe vind je instagram eigenlijk",
+        "wat is jouw mening over linkedin",
+        "ben je voor of tegen sociale media in de klas?",
+        "wat vindt u van het protocol?",
+    ],
+)
+def test_the_bots_own_opinion_asked_gets_a_plain_no_opinion(text):
+    """The bot has no opinion, only the protocol: not an answer on consent that
+    happened to share the word "tiktok"."""
+    answer = respond(text)
+    assert (answer.action, answer.text, answer.rules) == ("fallback", texts.OPINION, ())
+
+
+def test_an_opinion_asked_about_a_post_of_ones_own_gets_the_answer():
+    answer = respond("wat vind jij van deze foto van de klas, mag ik die op insta zetten?")
+    assert answer.action in {"answer", "check"} and "ML2" in answer.rules
+
+
+@pytest.mark.parametrize(
     ("text", "rule"),
     [
         # a post, not the conversation with the bot: findability (ML3)
