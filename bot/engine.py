@@ -25,6 +25,7 @@ from bot.core import Core
 from bot.directory import Directory, Person
 from bot.escalation import Escalations
 from bot.feedback import Feedback
+from bot.follow_up import read_follow_up, remember_question
 from bot.messages import Answer, Incoming, Option, Reply
 from bot.meta import case_list_request, show_rule
 from bot.replies import escalation_offer_after_check
@@ -210,10 +211,12 @@ class Engine:
         if listing is not None:
             self._command(turn, listing, "")
             return
-        answer = turn.prepared.get(text) or self.responder.respond(text)
-        kept = {k: v for k, v in turn.state.items() if k == "shown_options"}
-        question = {"question": text.strip()[:1000]} if answer.action != "help" else {}
-        turn.state = {**kept, **question}
+        alone = turn.prepared.get(text) or self.responder.respond(text)
+        reading = read_follow_up(self.responder, text, alone, turn.state, turn.now)
+        answer = reading.answer
+        turn.state = {k: v for k, v in turn.state.items() if k == "shown_options"}
+        if answer.action != "help":
+            remember_question(turn.state, reading.question, turn.now)
         if answer.entry:
             turn.state["entry"] = answer.entry
         if answer.action == "escalate":

@@ -120,6 +120,10 @@ class Lexicon:
     """A reaction to the last answer ("ik snap je antwoord niet")."""
     opinion_patterns: tuple[re.Pattern[str], ...] = ()
     """The bot's own opinion asked ("wat vind jij van tiktok?")."""
+    follow_up_patterns: tuple[re.Pattern[str], ...] = ()
+    """A message that follows up on the question before it ("en op facebook?",
+    "geldt dat ook voor filmpjes?"): read with that question when alone it names no
+    topic."""
     own_cases_patterns: tuple[re.Pattern[str], ...] = ()
     """How a question put to the leidinggevende stands ("heeft mijn leidinggevende al
     gereageerd?")."""
