@@ -228,7 +228,7 @@ def opens_with_greeting(text: str, lexicon: Lexicon) -> bool:
 def is_small_talk(text: str, lexicon: Lexicon) -> bool:
     """Only greetings, thanks and filler words ("top, dank je wel"): nothing to match."""
     said = folded_words(text)
-    filler = lexicon.greetings | lexicon.stopwords | lexicon.asker_words
+    filler = _filler(lexicon)
     return bool(said) and all(w in filler for w in said)
 
 
@@ -236,7 +236,11 @@ def only_talks_to_bot(text: str, lexicon: Lexicon) -> bool:
     """Only words about the bot and its use, beside greetings and fillers ("wat moet
     ik intypen om te beginnen?", "dankjewel, dit helpt echt"): a question about the
     bot however it is put, where a list of patterns keeps missing new wordings."""
-    said = folded_words(text)
-    filler = lexicon.greetings | lexicon.stopwords | lexicon.asker_words
-    talk = [word for word in said if word not in filler]
+    filler = _filler(lexicon)
+    talk = [word for word in folded_words(text) if word not in filler]
     return bool(talk) and all(word in lexicon.bot_talk_words for word in talk)
+
+
+def _filler(lexicon: Lexicon) -> frozenset[str]:
+    """Words that carry no question: greetings and thanks, stop words, "ik" and "je"."""
+    return lexicon.greetings | lexicon.stopwords | lexicon.asker_words
