@@ -33,6 +33,7 @@ from bot.replies import escalation_offer_after_check
 from bot.settings import Settings
 from bot.store import Store
 from bot.turn import Turn
+from bot.typed_options import remember_typed_options, typed_option
 
 Clock = Callable[[], datetime]
 COMMANDS = ("help", "start", "mijn", "escalaties", "vraag", "regel", "reload")
@@ -99,6 +100,7 @@ class Engine:
                 prepared=prepared,
             )
             self._dispatch(turn)
+            remember_typed_options(turn.state, party, turn.replies, now)
             self.store.set_conversation_state(party, turn.state, now)
             return self._store_replies(turn)
 
@@ -159,8 +161,11 @@ class Engine:
             turn.say(texts.ATTACHMENT)
             if not incoming.text.strip():
                 return
-        if incoming.action is not None:
-            self._pick(turn, incoming.action)
+        typed = None
+        if incoming.action is None and incoming.command is None:
+            typed = typed_option(incoming.text, turn.state, turn.now)
+        if incoming.action is not None or typed is not None:
+            self._pick(turn, incoming.action or typed)
         elif incoming.command is not None:
             self._command(turn, incoming.command, incoming.text)
             self.escalations.remind_prompt(turn)

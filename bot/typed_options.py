@@ -1,0 +1,52 @@
+"""An option typed instead of clicked: "ja", "nee", "weet ik niet", "toch niet".
+
+Buttons are easy to miss on a phone, and some staff answer in words. Without this,
+"ja" to "Staan er leerlingen herkenbaar op?" was a new question, and the check
+was lost. A message that says what an option of the bot's last replies says, or
+its words before a comma ("ja" for "Ja, leg het voor"), picks that option.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.messages import Option, Reply
+from bot.text import fold
+
+STATE_KEY = "typed_options"
+VALID_FOR = timedelta(minutes=30)
+"""Typed hours later, "ja" is no answer to a question the asker has forgotten."""
+
+
+def remember_typed_options(
+    state: dict[str, Any], party: str, replies: list[Reply], now: datetime
+) -> None:
+    """The options of this turn's replies to `party`, by what typing them would say.
+    A turn that answered without options forgets the earlier ones."""
+    own = [reply for reply in replies if reply.to == party]
+    if not own:
+        return
+    by_words = {words: o.action for o in _options(own) for words in _wordings(o)}
+    if by_words:
+        state[STATE_KEY] = {"until": (now + VALID_FOR).isoformat(), "options": by_words}
+    else:
+        state.pop(STATE_KEY, None)
+
+
+def typed_option(text: str, state: dict[str, Any], now: datetime) -> str | None:
+    """The action of the option `text` says, if it says one of the remembered ones."""
+    remembered = state.get(STATE_KEY)
+    if not remembered or datetime.fromisoformat(remembered["until"]) < now:
+        return None
+    return remembered["options"].get(fold(text))
+
+
+def _options(replies: list[Reply]) -> list[Option]:
+    return [option for reply in replies for option in reply.options]
+
+
+def _wordings(option: Option) -> set[str]:
+    """ "Ja, leg het voor" is said by "ja, leg het voor" and by "ja"; "👍" by nothing."""
+    whole, before_comma = fold(option.label), fold(option.label.split(",")[0])
+    return {words for words in (whole, before_comma) if words}
