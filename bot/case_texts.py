@@ -27,6 +27,15 @@ CONTEXT_STILL_OPEN = (
     "Je vraag voor {name} ligt nog klaar. Wil je er iets bij vertellen? Typ het in één "
     "bericht, of kies hieronder."
 )
+OWN_MANAGER = "Je leidinggevende is **{name}**."
+OWN_MANAGER_CONTACT = (
+    "Wie je leidinggevende is, staat niet in mijn gegevens. Met een vraag over een publicatie "
+    "kun je terecht bij {name} (aanspreekpunt sociale media)."
+)
+OWN_MANAGER_UNKNOWN = (
+    "Wie je leidinggevende is, staat niet in mijn gegevens. Je teamleider of de administratie "
+    "van je school weet het."
+)
 WITHDRAW = "Vraag intrekken"
 NO_QUESTION = "(geen vraag meegegeven)"
 

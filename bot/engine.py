@@ -28,7 +28,7 @@ from bot.feedback import Feedback
 from bot.follow_up import read_follow_up, remember_question
 from bot.found_people import FoundPeople
 from bot.messages import Answer, Incoming, Option, Reply
-from bot.meta import case_list_request, show_rule
+from bot.meta import asks_who_own_manager, case_list_request, show_rule
 from bot.replies import escalation_offer_after_check
 from bot.settings import Settings
 from bot.store import Store
@@ -203,6 +203,8 @@ class Engine:
             turn.state["entry"] = answer.entry
         if answer.action == "escalate":
             answer = self.escalations.personalise_offer(turn, answer)
+        elif asks_who_own_manager(text, self.responder.kb.lexicon):
+            answer = self.escalations.name_own_manager(turn.party, answer)
         turn.answer(self.feedback.note(turn, answer, text))
 
     def _command(self, turn: Turn, command: str, text: str) -> None:

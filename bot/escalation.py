@@ -10,6 +10,7 @@ Option action ids:
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -65,6 +66,19 @@ class Escalations:
         if person is not None:
             return person.name
         return "een collega" if ":" in party else party
+
+    def name_own_manager(self, party: str, answer: Answer) -> Answer:
+        """The answer to "wie is mijn leidinggevende?" with who that is for this person,
+        from the directory; else who to go to instead."""
+        manager = self.directory.manager_of(party)
+        contact = self.settings.default_contact or self.directory.default_contact
+        if manager is not None and manager.id != party:
+            line = ct.OWN_MANAGER.format(name=manager.name)
+        elif contact and self.directory.get(contact) and contact != party:
+            line = ct.OWN_MANAGER_CONTACT.format(name=self.name_of(contact))
+        else:
+            line = ct.OWN_MANAGER_UNKNOWN
+        return replace(answer, text=f"{line}\n\n{answer.text}")
 
     # the offer
 

@@ -124,6 +124,9 @@ class Lexicon:
     """A message that follows up on the question before it ("en op facebook?",
     "geldt dat ook voor filmpjes?"): read with that question when alone it names no
     topic."""
+    own_manager_patterns: tuple[re.Pattern[str], ...] = ()
+    """Who the asker's leidinggevende is ("wie is mijn leidinggevende?"): the answer on
+    rule M6, with the name from the directory in a chat."""
     own_cases_patterns: tuple[re.Pattern[str], ...] = ()
     """How a question put to the leidinggevende stands ("heeft mijn leidinggevende al
     gereageerd?")."""

@@ -47,6 +47,11 @@ def case_list_request(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+def asks_who_own_manager(text: str, lexicon: Lexicon) -> bool:
+    """ "Wie is mijn leidinggevende?": answered with rule M6; a chat adds the name."""
+    return matches_any(lexicon.own_manager_patterns, text)
+
+
 def show_rule(kb: KnowledgeBase, rule_id: str) -> Answer:
     """One rule word for word ("regel ML2"), or which rules there are for an unknown id."""
     rule = kb.rules.get(rule_id)

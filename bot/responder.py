@@ -36,7 +36,7 @@ from bot.intents import (
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matcher import CLARIFY_OPTIONS, Candidate, Matcher, MatchResult
 from bot.messages import Answer
-from bot.meta import about_conversation, case_list_request, show_rule
+from bot.meta import about_conversation, asks_who_own_manager, case_list_request, show_rule
 from bot.replies import (
     DOUBT_RULE,
     escalation_offer,
@@ -70,6 +70,8 @@ class Responder:
             return show_rule(self.kb, rule_id)
         if case_list_request(text, self.kb.lexicon) is not None:
             return Answer("help", texts.CASES_HINT)
+        if asks_who_own_manager(text, self.kb.lexicon):
+            return self._rule_on_doubt(None)
         lexicon = self.kb.lexicon
         result = self.matcher.match(text)
         if self._asks_for_manager(text):

@@ -206,3 +206,11 @@ def test_a_command_while_the_comment_prompt_waits_asks_for_it_again(world):
 def test_without_a_prompt_a_command_gets_no_reminder(world):
     replies = world.command("akaya", "mijn")
     assert len(replies) == 1
+
+
+def test_who_is_my_leidinggevende_names_them_from_the_directory(world):
+    reply = world.say("akaya", "wie is eigenlijk mijn leidinggevende?")[0]
+    assert reply.text.startswith("Je leidinggevende is **Jan de Vries**.")
+    assert reply.answer.rules == ("M6",)
+    stranger = world.say("onbekend", "wie is mijn leidinggevende?")[0]
+    assert "staat niet in mijn gegevens" in stranger.text and "Sanne Visser" in stranger.text

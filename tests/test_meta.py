@@ -162,3 +162,20 @@ def test_how_a_question_to_the_leidinggevende_stands_is_no_new_escalation(text):
     """In a chat the engine shows the list itself; the bare reply names the commands."""
     answer = respond(text)
     assert (answer.action, answer.text) == ("help", texts.CASES_HINT)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("wie is nou mijn leidinggevende?", "M6"),
+        ("wie bedoelt het protocol eigenlijk met leidinggevende?", "M6"),
+        ("wat zegt het protocol over leidinggevenden die iets posten?", "M4"),
+    ],
+)
+def test_who_ones_leidinggevende_is_gets_rule_m6(text, rule):
+    answer = respond(text)
+    assert answer.action == "answer" and answer.rules[0] == rule
+
+
+def test_someone_elses_leidinggevende_is_no_question_about_ones_own():
+    assert respond("wie is de leidinggevende van de sectie aardrijkskunde?").rules == ()
