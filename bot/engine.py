@@ -163,7 +163,8 @@ class Engine:
                 return
         typed = None
         if incoming.action is None and incoming.command is None:
-            typed = typed_option(incoming.text, turn.state, turn.now)
+            answers = self.responder.kb.lexicon.typed_answers
+            typed = typed_option(incoming.text, turn.state, turn.now, answers)
         if incoming.action is not None or typed is not None:
             self._pick(turn, incoming.action or typed)
         elif incoming.command is not None:

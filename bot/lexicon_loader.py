@@ -43,6 +43,7 @@ LEXICON_KEYS = (
     "asker_words",
     "asker_role_patterns",
     "bot_talk_words",
+    "typed_answers",
 )
 
 
@@ -95,6 +96,7 @@ def read_lexicon(reader: FieldReader) -> Lexicon:
         asker_words=_words(reader, "asker_words"),
         asker_role_patterns=patterns("asker_role_patterns"),
         bot_talk_words=_words(reader, "bot_talk_words", required=False),
+        typed_answers=_read_typed_answers(reader),
     )
 
 
@@ -150,6 +152,24 @@ def _read_word_map(reader: FieldReader, key: str) -> dict[str, str]:
             reader.problem(f"lexicon: {key}: key '{word}' must be one word", line=line)
             continue
         mapped[fold(str(word))] = fold(target)
+    return mapped
+
+
+def _read_typed_answers(reader: FieldReader) -> dict[str, tuple[str, ...]]:
+    """`typed_answers`: words typed for an option, to the option's own words, one or a
+    list tried in order ("jazeker: ja", "laat maar: [stoppen, toch niet]"); optional."""
+    table = reader.mapping("typed_answers", required=False)
+    if table is None:
+        return {}
+    mapped: dict[str, tuple[str, ...]] = {}
+    for typed, options in table.items():
+        listed = options if isinstance(options, list) else [options]
+        folded = tuple(fold(o) for o in listed if isinstance(o, str) and fold(o))
+        if not fold(str(typed)) or len(folded) != len(listed) or not folded:
+            problem = f"lexicon: typed_answers: '{typed}' must map to text or a list of texts"
+            reader.problem(problem, line=table.line_of(typed))
+            continue
+        mapped[fold(str(typed))] = folded
     return mapped
 
 

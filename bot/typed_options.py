@@ -34,12 +34,18 @@ def remember_typed_options(
         state.pop(STATE_KEY, None)
 
 
-def typed_option(text: str, state: dict[str, Any], now: datetime) -> str | None:
-    """The action of the option `text` says, if it says one of the remembered ones."""
+def typed_option(
+    text: str, state: dict[str, Any], now: datetime, answers: dict[str, tuple[str, ...]]
+) -> str | None:
+    """The action of the option `text` says, if it says one of the remembered ones.
+    `answers` maps other words for an option to its own, tried in order ("jazeker" to
+    "ja"; "laat maar" to "stoppen" in a check, "toch niet" at the context prompt)."""
     remembered = state.get(STATE_KEY)
     if not remembered or datetime.fromisoformat(remembered["until"]) < now:
         return None
-    return remembered["options"].get(fold(text))
+    said = fold(text)
+    options = remembered["options"]
+    return next((options[w] for w in (said, *answers.get(said, ())) if w in options), None)
 
 
 def _options(replies: list[Reply]) -> list[Option]:

@@ -214,3 +214,10 @@ def test_an_unknown_placeholder_is_named_with_its_list_and_line(tmp_path):
     assert f"{path}:4: lexicon: doubt_patterns: '{{baas}}' is not in pattern_words" in messages(
         path
     )
+
+
+def test_a_typed_answer_without_an_option_to_stand_for_is_named(tmp_path):
+    text = "lexicon:\n  typed_answers:\n    jazeker: ja\n    laat maar: [stoppen, 3]\n"
+    path = write(tmp_path, "lexicon.yaml", text)
+    expected = f"{path}:4: lexicon: typed_answers: 'laat maar' must map to text or a list of texts"
+    assert expected in messages(path)

@@ -43,3 +43,13 @@ def test_a_command_with_an_options_words_is_the_command(world):
     world.say("akaya", PHOTO)
     replies = world.command("akaya", "vraag", "stoppen")
     assert "stoppen we hier" not in replies[0].text
+
+
+def test_other_words_for_an_option_pick_it(world):
+    world.say("akaya", PHOTO)
+    assert CONSENT_STEP in world.say("akaya", "jazeker")[0].text
+    world.say("akaya", "ik twijfel of ik deze foto van de klas op insta mag zetten")
+    world.say("akaya", "ja hoor")
+    world.say("akaya", "laat maar")  # no "stoppen" on screen: the next word, "toch niet"
+    assert "jdevries" not in world.inbox
+    assert "zolang je twijfelt" in world.last("akaya").text
