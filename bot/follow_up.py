@@ -48,11 +48,10 @@ def read_follow_up(
         wanted = ("escalate",)
     else:
         return Reading(answer, text)
-    together = f"{previous}\n{text}"
-    again = responder.respond(together)
+    again = responder.respond(f"{previous}\n{text}")
     if again.action not in wanted:
         return Reading(answer, text)
-    return Reading(again, together)
+    return Reading(again, f"{previous} {text.strip()}")  # one line in lists of cases
 
 
 def _doubt_without_subject(text: str, answer: Answer, lexicon: Lexicon) -> bool:

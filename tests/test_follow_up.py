@@ -47,7 +47,8 @@ def test_doubt_after_a_question_puts_that_question_to_the_leidinggevende(world):
     world.click("akaya", "Ja, leg het voor")
     world.click("akaya", "Zonder toelichting")
     to_manager = world.last("jdevries").text
-    assert PHOTO in to_manager and "Foto of filmpje plaatsen" in to_manager
+    assert f"Vraag: {PHOTO} kan mijn leidinggevende even meekijken?\n" in to_manager
+    assert "Foto of filmpje plaatsen" in to_manager
 
 
 def test_doubt_about_a_subject_of_its_own_is_not_joined_to_the_question_before(world):
