@@ -176,3 +176,16 @@ async def test_mattermost_logs_carry_ids_not_message_text_or_secrets(
     assert question["id"] in logged  # ids are logged
     for secret in ("Zonnebloem", school.bot.token, bot.slash_token, "forged-987"):
         assert secret not in logged
+
+
+async def test_mattermost_follow_up_in_a_direct_message_is_read_with_the_question(
+    fake: FakeMattermost, school: School, bot: RunningBot
+):
+    dm = fake.direct_channel(school.ayse, school.bot)
+    await fake.post_as(school.ayse, dm, "Mag ik een foto van de sportdag op Instagram zetten?")
+    await fake.next_post(dm.id, by=school.bot)
+    await fake.post_as(school.ayse, dm, "en op facebook?")
+    reply = await fake.next_post(dm.id, by=school.bot)
+    while "toestemming" not in reply["message"]:  # the check's steps follow its answer
+        reply = await fake.next_post(dm.id, by=school.bot)
+    assert cites(reply["message"], "ML2")

@@ -162,3 +162,12 @@ async def test_polling_survives_a_bad_moment_at_telegram(world):
     world.fake.say(AYSE, "/start")  # fetched by the next poll, after the bot noted the failure
     await world.fake.next_message(AYSE.id, "Hoi!")
     assert world.bot.runtime.metrics.reconnects["telegram"] == 1
+
+
+async def test_an_answer_typed_instead_of_tapped_goes_on_with_the_check(world):
+    await world.open_chat(AYSE)
+    world.fake.say(AYSE, PHOTO)
+    await world.fake.next_message(AYSE.id, "Een paar vragen")
+    world.fake.say(AYSE, "ja")
+    step = await world.fake.next_message(AYSE.id, "uitdrukkelijk toestemming")
+    assert labels(step) == ["Ja", "Nee", "Weet ik niet", "Stoppen"]
