@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engine_support import shared_core
+from engine_support import World, shared_core
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -43,3 +43,16 @@ def test_fallback_cites_no_rule_and_says_where_to_go():
     answer = RESPONDER.respond("Wanneer is de kerstvakantie?")
     assert answer.action == "fallback" and answer.rules == ()
     assert "leidinggevende" in answer.text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300), st.sampled_from(["en ", "ik twijfel ", "", "ja"]))
+def test_any_text_in_a_conversation_gets_a_reply(tmp_path_factory, text, opening):
+    """After a question with a check on screen, as a follow-up, doubt or typed option."""
+    world = World(tmp_path_factory.mktemp("conversation"))
+    try:
+        world.say("akaya", "mag ik een foto van de klas op insta zetten?")
+        replies = world.say("akaya", opening + text)
+        assert replies and all(reply.text.strip() for reply in replies)
+    finally:
+        world.store.close()
