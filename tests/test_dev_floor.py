@@ -151,6 +151,19 @@ def test_dev_set_meets_the_targets():
         ("holdout117.yaml", 0.91, 0.92, 0.87),
         ("holdout118.yaml", 0.94, 0.95, 0.95),  # near misses, unseen: start 0.950 -> 0.950
         ("holdout119.yaml", 0.92, 0.95, 0.95),  # writing habits, unseen: start 0.925 -> 0.931
+        # written in the fourteenth session, scored at its start code and its end only
+        ("holdout120.yaml", 0.91, 0.92, 0.91),  # representative, unseen: start 0.925 -> 0.925
+        ("holdout121.yaml", 0.90, 0.95, 0.95),  # representative, unseen: start 0.912 -> 0.912
+        ("holdout122.yaml", 0.93, 0.95, 0.95),  # representative, unseen: start 0.944 -> 0.944
+        ("holdout123.yaml", 0.91, 0.95, 0.91),  # representative, unseen: start 0.925 -> 0.925
+        ("holdout124.yaml", 0.95, 0.95, 0.95),  # representative, unseen: start 0.963 -> 0.969
+        ("holdout125.yaml", 0.95, 0.95, 0.95),  # representative, unseen: start 0.969 -> 0.969
+        ("holdout126.yaml", 0.94, 0.95, 0.95),  # representative, unseen: start 0.956 -> 0.956
+        ("holdout127.yaml", 0.95, 0.95, 0.95),  # representative, unseen: start 0.963 -> 0.963
+        ("holdout128.yaml", 0.91, 0.91, 0.87),  # representative, unseen: start 0.919 -> 0.925
+        ("holdout129.yaml", 0.92, 0.95, 0.95),  # representative, unseen: start 0.938 -> 0.938
+        ("holdout130.yaml", 0.87, 0.90, 0.95),  # representative, unseen: start 0.881 -> 0.881
+        ("holdout131.yaml", 0.92, 0.95, 0.95),  # representative, unseen: start 0.938 -> 0.938
     ],
 )
 def test_holdout_sets_do_not_regress(name, floor, recall, rejection):
