@@ -1,14 +1,6 @@
 """Transcripts of the escalation: ask, doubt, confirm, manager decides, asker told."""
 
-import pytest
 from engine_support import World, to
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.store.close()
 
 
 def escalate(world: World, person: str = "akaya", context: str = "Voor de open dag") -> int:

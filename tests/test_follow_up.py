@@ -1,17 +1,9 @@
 """Follow-ups in a chat, read with the question before them: "en op facebook?",
 "ik twijfel toch". Sentences in no labelled set."""
 
-import pytest
-from engine_support import World, respond, to
+from engine_support import respond, to
 
 PHOTO = "mag ik een foto van de schoolreis op insta zetten?"
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.store.close()
 
 
 def test_a_follow_up_naming_no_topic_is_read_with_the_question_before(world):

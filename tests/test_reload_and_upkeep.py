@@ -7,19 +7,11 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from engine_support import World
 
 from bot import upkeep
 from bot.kb_loader import BUNDLED_KNOWLEDGE
 from bot.reload import make_reloader
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.store.close()
 
 
 def with_settings(world: World, **changes) -> None:

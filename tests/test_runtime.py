@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-from engine_support import World
-
 from bot.messages import Incoming, Reply
 from handlers.runtime import DeliveryError, RetrySchedule, Runtime
 
@@ -24,13 +21,6 @@ class StubPlatform:
         if self.fail:
             raise DeliveryError("blocked")
         self.sent.append(reply)
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.store.close()
 
 
 async def test_replies_go_to_the_platform_that_reaches_the_person(world):

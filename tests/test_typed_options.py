@@ -1,17 +1,7 @@
 """An option typed instead of clicked picks it: "ja", "weet ik niet", "toch niet"."""
 
-import pytest
-from engine_support import World
-
 PHOTO = "mag ik een foto van de klas op insta zetten?"
 CONSENT_STEP = "uitdrukkelijk toestemming gegeven voor déze plaatsing"
-
-
-@pytest.fixture
-def world(tmp_path):
-    w = World(tmp_path)
-    yield w
-    w.store.close()
 
 
 def test_a_typed_answer_to_a_check_question_goes_on_with_the_check(world):
