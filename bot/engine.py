@@ -20,6 +20,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot import texts, upkeep
+from bot.case_clock import tick_cases
 from bot.cases import CaseBook
 from bot.core import Core
 from bot.directory import Directory, Person
@@ -108,7 +109,7 @@ class Engine:
         now = now or self.clock()
         with self.store.transaction("tick") as db:
             turn = Turn("", "", Incoming("system", "", ""), {}, now, CaseBook(db))
-            self.escalations.tick(turn)
+            tick_cases(self.escalations, turn)
             return self._store_replies(turn)
 
     def undelivered(self, party: str | None = None) -> list[Reply]:

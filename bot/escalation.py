@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot import case_texts as ct
@@ -56,8 +56,16 @@ class Escalations:
         manager = self.directory.manager_of(party)
         if manager is not None and manager.id != party and self.reachable(manager.id):
             return manager.id
+        contact = self._default_contact(party)
+        if contact is not None and self.reachable(contact):
+            return contact
+        return None
+
+    def _default_contact(self, party: str) -> str | None:
+        """The default contact (settings first, then the directory), if in the directory
+        and not the asker themself."""
         contact = self.settings.default_contact or self.directory.default_contact
-        if contact and self.directory.get(contact) and contact != party and self.reachable(contact):
+        if contact and self.directory.get(contact) and contact != party:
             return contact
         return None
 
@@ -71,10 +79,10 @@ class Escalations:
         """The answer to "wie is mijn leidinggevende?" with who that is for this person,
         from the directory; else who to go to instead."""
         manager = self.directory.manager_of(party)
-        contact = self.settings.default_contact or self.directory.default_contact
+        contact = self._default_contact(party)
         if manager is not None and manager.id != party:
             line = ct.OWN_MANAGER.format(name=manager.name)
-        elif contact and self.directory.get(contact) and contact != party:
+        elif contact is not None:
             line = ct.OWN_MANAGER_CONTACT.format(name=self.name_of(contact))
         else:
             line = ct.OWN_MANAGER_UNKNOWN
@@ -259,35 +267,6 @@ class Escalations:
         turn.say(ct.WAITING_HEADER.format(phrase=phrase))
         for case in cases:
             turn.say(self.case_message(case), self.decision_options(case))
-
-    # time
-
-    def tick(self, turn: Turn) -> None:
-        for case in turn.cases.all_open():
-            self._tick_case(turn, case, turn.now)
-
-    def _tick_case(self, turn: Turn, case: Case, now: datetime) -> None:
-        age = now - case.created_at
-        settings = self.settings
-        if age >= settings.expire_after:
-            turn.cases.close(case, "expired", now)
-            name = self.name_of(case.manager)
-            turn.tell(case.asker, ct.EXPIRED_TO_ASKER.format(id=case.id, name=name))
-            for decider in filter(None, (case.manager, case.standin)):
-                turn.tell(decider, ct.EXPIRED_TO_MANAGER.format(id=case.id, asker=case.asker_name))
-            return
-        if age >= settings.standin_after and case.standin_at is None:
-            standin = self.directory.standin_for(case.manager)
-            standin_id = standin.id if standin and standin.id != case.asker else None
-            turn.cases.add_standin(case, standin_id, now)
-            if standin_id:
-                preface = ct.TO_STANDIN.format(manager=self.name_of(case.manager))
-                turn.tell(standin_id, self.case_message(case, preface), self.decision_options(case))
-        if age >= settings.remind_after and case.reminded_at is None:
-            turn.cases.mark_reminded(case, now)
-            turn.tell(
-                case.manager, self.case_message(case, ct.REMINDER), self.decision_options(case)
-            )
 
 
 def local_zone(name: str) -> tzinfo:

@@ -48,7 +48,8 @@ def case_list_request(text: str, lexicon: Lexicon) -> str | None:
 
 
 def asks_who_own_manager(text: str, lexicon: Lexicon) -> bool:
-    """ "Wie is mijn leidinggevende?": answered with rule M6; a chat adds the name."""
+    """Whether the text asks who one's own leidinggevende is ("wie is mijn
+    leidinggevende?"): answered with rule M6, and in a chat with the name."""
     return matches_any(lexicon.own_manager_patterns, text)
 
 
