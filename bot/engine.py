@@ -175,7 +175,7 @@ class Engine:
             self.escalations.submit(turn, incoming.text)
         elif turn.expecting() == "comment":
             self.escalations.comment(turn, incoming.text)
-        else:
+        elif not self.escalations.typed_decision(turn, incoming.text):
             self._question(turn, incoming.text)
 
     def _prepare(self, incoming: Incoming) -> dict[str, Answer]:

@@ -22,9 +22,11 @@ from bot.directory import Directory
 from bot.knowledge import KnowledgeBase
 from bot.messages import Answer, Option
 from bot.settings import Settings
+from bot.text import fold
 from bot.turn import Turn
 
 DECIDE_ACTIONS = ("akkoord", "niet", "bel")
+_TYPED_DECISIONS = {fold(label): verb for verb, label in ct.DECISION_LABELS.items()}
 _CONTEXT_OPTIONS = (Option(ct.NO_CONTEXT, "esc:send"), Option(ct.CANCEL, "esc:no"))
 _COMMENT_OPTIONS = (Option(ct.NO_COMMENT, "cmt:skip"),)
 
@@ -195,6 +197,21 @@ class Escalations:
             turn.say(self._already(case), replaces_clicked=True)
         else:
             self._decide(turn, case, verb)
+
+    def typed_decision(self, turn: Turn, text: str) -> bool:
+        """ "Akkoord" typed by a leidinggevende: the decision on the one question that
+        waits for them, as its button would take it; with several waiting, the list to
+        choose from. False when the text is no decision or nothing waits for them."""
+        verb = _TYPED_DECISIONS.get(fold(text))
+        cases = turn.cases.waiting_for(turn.party) if verb else []
+        if verb is None or not cases:
+            return False
+        if len(cases) == 1:
+            self._decide(turn, cases[0], verb)
+        else:
+            turn.say(ct.WHICH_CASE)
+            self.list_waiting(turn)
+        return True
 
     def _already(self, case: Case) -> str:
         template = ct.ALREADY.get(case.status, ct.ALREADY["expired"])

@@ -206,3 +206,23 @@ def test_who_is_my_leidinggevende_names_them_from_the_directory(world):
     assert reply.answer.rules == ("M6",)
     stranger = world.say("onbekend", "wie is mijn leidinggevende?")[0]
     assert "staat niet in mijn gegevens" in stranger.text and "Sanne Visser" in stranger.text
+
+
+def test_a_decision_typed_by_the_leidinggevende_decides_the_one_waiting_question(world):
+    escalate(world)
+    world.say("jdevries", "Akkoord!")
+    assert "**akkoord**" in world.last("akaya").text
+
+
+def test_with_several_questions_waiting_a_typed_decision_asks_which(world):
+    escalate(world)
+    escalate(world, context="Voor de nieuwsbrief")
+    replies = world.say("jdevries", "niet publiceren")
+    assert replies[0].text.startswith("Er wacht meer dan één vraag")
+    assert len([r for r in replies if r.options]) == 2  # each question with its buttons
+    assert "heeft besloten" not in world.last("akaya").text  # nothing decided yet
+
+
+def test_a_decision_word_from_someone_nothing_waits_for_is_a_question(world):
+    replies = world.say("tbos", "akkoord")
+    assert replies[0].to == world.party("tbos") and "Vastgelegd" not in replies[0].text
