@@ -58,7 +58,7 @@ TO_ASKER_DECISION = {
     "publiceren.",
 }
 TO_ASKER_COMMENT = "💬 Toelichting van {name} bij vraag #{id}: {comment}"
-WHICH_CASE = "Er wacht meer dan één vraag op je besluit. Kies het bij de vraag zelf:"
+WHICH_CASE = "Je besluit geef je bij de vraag zelf: kies hieronder, of typ het nog eens."
 DECIDED = "Vastgelegd: **{decision}** voor de vraag van {asker} (#{id}). Ik laat het {asker} weten."
 ASK_COMMENT = "Wil je er een toelichting bij geven? Typ die dan nu, of kies hieronder."
 NO_COMMENT = "Geen toelichting"

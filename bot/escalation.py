@@ -199,18 +199,14 @@ class Escalations:
             self._decide(turn, case, verb)
 
     def typed_decision(self, turn: Turn, text: str) -> bool:
-        """ "Akkoord" typed by a leidinggevende: the decision on the one question that
-        waits for them, as its button would take it; with several waiting, the list to
-        choose from. False when the text is no decision or nothing waits for them."""
-        verb = _TYPED_DECISIONS.get(fold(text))
-        cases = turn.cases.waiting_for(turn.party) if verb else []
-        if verb is None or not cases:
+        """ "Akkoord" typed by someone a question waits for: the waiting questions are
+        shown with their buttons, to choose by a click or by typing the decision again.
+        Not decided at once: "akkoord" may also be a reply to the bot's last answer.
+        False when the text is no decision or nothing waits for this person."""
+        if fold(text) not in _TYPED_DECISIONS or not turn.cases.waiting_for(turn.party):
             return False
-        if len(cases) == 1:
-            self._decide(turn, cases[0], verb)
-        else:
-            turn.say(ct.WHICH_CASE)
-            self.list_waiting(turn)
+        turn.say(ct.WHICH_CASE)
+        self.list_waiting(turn)
         return True
 
     def _already(self, case: Case) -> str:

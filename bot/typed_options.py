@@ -27,7 +27,13 @@ def remember_typed_options(
     own = [reply for reply in replies if reply.to == party]
     if not own:
         return
-    by_words = {words: o.action for o in _options(own) for words in _wordings(o)}
+    by_words: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for option in _options(own):
+        for words in _wordings(option):
+            if by_words.setdefault(words, option.action) != option.action:
+                ambiguous.add(words)  # "akkoord" under two questions: only a click says which
+    by_words = {words: action for words, action in by_words.items() if words not in ambiguous}
     if by_words:
         state[STATE_KEY] = {"until": (now + VALID_FOR).isoformat(), "options": by_words}
     else:

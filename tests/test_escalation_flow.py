@@ -208,19 +208,23 @@ def test_who_is_my_leidinggevende_names_them_from_the_directory(world):
     assert "staat niet in mijn gegevens" in stranger.text and "Sanne Visser" in stranger.text
 
 
-def test_a_decision_typed_by_the_leidinggevende_decides_the_one_waiting_question(world):
+def test_a_decision_typed_by_the_leidinggevende_shows_the_question_then_decides(world):
     escalate(world)
-    world.say("jdevries", "Akkoord!")
+    shown = world.say("jdevries", "Akkoord!")
+    assert shown[0].text.startswith("Je besluit geef je bij de vraag zelf")
+    assert [o.label for o in shown[-1].options] == ["Akkoord", "Niet publiceren", "Bel me eerst"]
+    assert "heeft besloten" not in world.last("akaya").text  # "akkoord" alone decides nothing
+    world.say("jdevries", "akkoord")
     assert "**akkoord**" in world.last("akaya").text
 
 
-def test_with_several_questions_waiting_a_typed_decision_asks_which(world):
+def test_with_several_questions_waiting_a_typed_decision_needs_a_click(world):
     escalate(world)
     escalate(world, context="Voor de nieuwsbrief")
     replies = world.say("jdevries", "niet publiceren")
-    assert replies[0].text.startswith("Er wacht meer dan één vraag")
     assert len([r for r in replies if r.options]) == 2  # each question with its buttons
-    assert "heeft besloten" not in world.last("akaya").text  # nothing decided yet
+    world.say("jdevries", "niet publiceren")  # under both questions: which one is unsaid
+    assert "heeft besloten" not in world.last("akaya").text
 
 
 def test_a_decision_word_from_someone_nothing_waits_for_is_a_question(world):
