@@ -199,8 +199,9 @@ class Escalations:
             self._decide(turn, case, verb)
 
     def typed_decision(self, turn: Turn, text: str) -> bool:
-        """ "Akkoord" typed by someone a question waits for: the waiting questions are
-        shown with their buttons, to choose by a click or by typing the decision again.
+        """A decision ("akkoord") typed by someone a question waits for: the waiting
+        questions are shown with their buttons, to choose by a click or by typing the
+        decision again.
         Not decided at once: "akkoord" may also be a reply to the bot's last answer.
         False when the text is no decision or nothing waits for this person."""
         if fold(text) not in _TYPED_DECISIONS or not turn.cases.waiting_for(turn.party):

@@ -59,6 +59,7 @@ def _options(replies: list[Reply]) -> list[Option]:
 
 
 def _wordings(option: Option) -> set[str]:
-    """ "Ja, leg het voor" is said by "ja, leg het voor" and by "ja"; "👍" by nothing."""
+    """What typing an option says: its label, and its words before a comma ("ja" for
+    "Ja, leg het voor"); an emoji-only label ("👍") says nothing."""
     whole, before_comma = fold(option.label), fold(option.label.split(",")[0])
     return {words for words in (whole, before_comma) if words}
