@@ -29,7 +29,7 @@ from bot.feedback import Feedback
 from bot.follow_up import read_follow_up, remember_question
 from bot.found_people import FoundPeople
 from bot.messages import Answer, Incoming, Option, Reply
-from bot.meta import asks_who_own_manager, case_list_request, show_rule
+from bot.meta import OWN_CASES, OWN_MANAGER, WAITING_CASES, show_rule
 from bot.replies import escalation_offer_after_check
 from bot.settings import Settings
 from bot.store import Store
@@ -191,11 +191,10 @@ class Engine:
         return {incoming.text: self.responder.respond(incoming.text)}
 
     def _question(self, turn: Turn, text: str) -> None:
-        listing = case_list_request(text, self.responder.kb.lexicon)
-        if listing is not None:
-            self._command(turn, listing, "")
-            return
         alone = turn.prepared.get(text) or self.responder.respond(text)
+        if alone.request in (OWN_CASES, WAITING_CASES):
+            self._command(turn, alone.request, "")
+            return
         reading = read_follow_up(self.responder, text, alone, turn.state, turn.now)
         answer = reading.answer
         turn.state = {k: v for k, v in turn.state.items() if k == "shown_options"}
@@ -205,7 +204,7 @@ class Engine:
             turn.state["entry"] = answer.entry
         if answer.action == "escalate":
             answer = self.escalations.personalise_offer(turn, answer)
-        elif asks_who_own_manager(text, self.responder.kb.lexicon):
+        elif answer.request == OWN_MANAGER:
             answer = self.escalations.name_own_manager(turn.party, answer)
         turn.answer(self.feedback.note(turn, answer, text))
 

@@ -38,6 +38,10 @@ class Answer:
     entry: str | None = None
     score: float | None = None
     options: tuple[Option, ...] = field(default=())
+    request: str | None = None
+    """What a conversation does beyond showing the text, when the message asked for it:
+    a command's list (`mijn`, `escalaties`) or the name of the asker's leidinggevende.
+    Set by the responder, which recognised it; read by the engine, which knows who asks."""
 
     def as_dict(self, question: str) -> dict:
         return {

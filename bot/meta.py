@@ -16,6 +16,7 @@ from bot.messages import Answer
 
 OWN_CASES = "mijn"  # the engine's command that lists the asker's questions to the leidinggevende
 WAITING_CASES = "escalaties"  # the engine's command that lists what waits for a leidinggevende
+OWN_MANAGER = "leidinggevende"  # the asker's own leidinggevende, named by the engine
 OVERVIEW_RULE = "P"  # the introduction, which says the protocol exists and why
 OVERVIEW_GIST = 70  # characters of a rule's text shown in the overview
 

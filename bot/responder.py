@@ -7,6 +7,8 @@ weaker bands so that "hoi, wat kun je?" is not offered topics.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot import texts
 from bot.bands import Bands
 from bot.checkflow import CheckFlow
@@ -36,7 +38,13 @@ from bot.intents import (
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matcher import CLARIFY_OPTIONS, Candidate, Matcher, MatchResult
 from bot.messages import Answer
-from bot.meta import about_conversation, asks_who_own_manager, case_list_request, show_rule
+from bot.meta import (
+    OWN_MANAGER,
+    about_conversation,
+    asks_who_own_manager,
+    case_list_request,
+    show_rule,
+)
 from bot.replies import (
     DOUBT_RULE,
     escalation_offer,
@@ -68,10 +76,11 @@ class Responder:
         rule_id = requested_rule(text)
         if rule_id is not None:
             return show_rule(self.kb, rule_id)
-        if case_list_request(text, self.kb.lexicon) is not None:
-            return Answer("help", texts.CASES_HINT)
+        listing = case_list_request(text, self.kb.lexicon)
+        if listing is not None:
+            return Answer("help", texts.CASES_HINT, request=listing)
         if asks_who_own_manager(text, self.kb.lexicon):
-            return self._rule_on_doubt(None)
+            return replace(self._rule_on_doubt(None), request=OWN_MANAGER)
         lexicon = self.kb.lexicon
         result = self.matcher.match(text)
         if self._asks_for_manager(text):
