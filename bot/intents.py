@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from bot.knowledge import RULE_IDS, Lexicon
-from bot.pattern_index import PatternIndex
+from bot.pattern_index import PatternList
 from bot.text import fold, folded_words
 
 _RULE_REQUEST = re.compile(r"\b(?:regel|artikel|rule|bepaling)\s*(ml\s?\d|m\s?\d+|s\s?\d+|p)\b")
@@ -35,28 +35,12 @@ def is_known_rule(rule_id: str) -> bool:
 
 def matches_any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
     """Whether one of the lexicon's pattern lists matches the folded text. Signals read
-    in one place only (bot/meta.py) call it on their list; no function of their own."""
-    return _index(patterns).search(fold(text))
-
-
-_INDEXES: dict[int, tuple[tuple[re.Pattern[str], ...], PatternIndex]] = {}
-_INDEXES_KEPT = 64  # pattern lists indexed before starting afresh (a reload brings new ones)
-
-
-def _index(patterns: tuple[re.Pattern[str], ...]) -> PatternIndex:
-    """The lexicon's patterns of one kind, each tried only where it can begin.
-
-    Memoised by the list's identity: hashing a tuple of a hundred patterns on every
-    call cost a tenth of a millisecond per question. The list is kept beside its
-    index, so an id reused by a new list cannot return the old index."""
-    kept = _INDEXES.get(id(patterns))
-    if kept is not None and kept[0] is patterns:
-        return kept[1]
-    if len(_INDEXES) >= _INDEXES_KEPT:
-        _INDEXES.clear()
-    index = PatternIndex(patterns)
-    _INDEXES[id(patterns)] = (patterns, index)
-    return index
+    in one place only (bot/meta.py) call it on their list; no function of their own.
+    A list read by the lexicon loader searches through its index (`PatternList`)."""
+    folded = fold(text)
+    if isinstance(patterns, PatternList):
+        return patterns.search(folded)
+    return any(pattern.search(folded) for pattern in patterns)
 
 
 OWN_DOUBT = "own"

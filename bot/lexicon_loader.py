@@ -6,6 +6,7 @@ import re
 
 from bot.fields import FieldReader
 from bot.knowledge import Lexicon
+from bot.pattern_index import PatternList
 from bot.text import fold
 
 LEXICON_KEYS = (
@@ -57,7 +58,7 @@ def read_lexicon(reader: FieldReader) -> Lexicon:
     words = _pattern_words(reader)
 
     def patterns(key: str, required: bool = True) -> tuple[re.Pattern[str], ...]:
-        return tuple(
+        return PatternList(
             _compile(reader, key, _expand(reader, key, pattern, line, words), line)
             for pattern, line in reader.text_list(key, required)
         )

@@ -65,6 +65,21 @@ class PatternIndex:
         return False
 
 
+class PatternList(tuple):
+    """One of the lexicon's pattern lists, indexed once when it is read.
+
+    A tuple still, so code that walks the patterns one by one keeps working; its
+    `search` uses the index. Built per lexicon, so a reload brings its own."""
+
+    def __new__(cls, patterns: Iterable[re.Pattern[str]]) -> PatternList:
+        listed = super().__new__(cls, patterns)
+        listed._index = PatternIndex(listed)
+        return listed
+
+    def search(self, text: str) -> bool:
+        return self._index.search(text)
+
+
 def _first_letters(pattern: str) -> frozenset[str] | None:
     """The letters a match can begin with, for a pattern that begins at a word
     (`\\b...`) and then with a letter or digit; otherwise `_ANY`."""
