@@ -181,6 +181,16 @@ from bot.intents import CONDITIONAL_DOUBT, OWN_DOUBT, doubt_in
         "hoe krijg ik mijn teamleider hierbij? het gaat over iets wat ik gepost heb",
         # wanting to speak to the manager about a post is a request
         "ik zou graag mijn afdelingsleider spreken over een instagrampost die ik wil maken",
+        # separable verbs with "te", and a longer subject before "door naar"
+        "is het mogelijk om mijn vraag over deze reel voor te leggen aan de teamleider?",
+        "zet mijn vraag over de foto's van de excursie naar het museum in Utrecht maar door"
+        " naar de teamleider",
+        "ik wil het graag even voorleggen, een post over de sportdag",
+        # the leidinggevende named beside a word of involving them
+        "mag mijn teamleider even contact met me opnemen over een filmpje voor de schoolpagina",
+        "voor ik het plaats wil ik me even indekken bij de directeur",
+        "eerst mijn locatieleider erbij hebben voordat deze linkedinpost online gaat",
+        "hoe regel ik via deze chat dat mijn teamleider naar mijn post kijkt?",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -295,6 +305,10 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "ik weet niet of het klopt dat de directeur foto's van het uitje op haar insta zet",
         # a manager who wants to speak to you is no request
         "ik heb iets geretweet over de cao en nu wil mijn teamleider me spreken, wat nu?",
+        # how to reach the manager, or quoting the rule, is no request
+        "hoe kom ik in contact met de directeur van een andere locatie?",
+        "staat er ergens dat je bij twijfel contact zoekt met je leidinggevende?",
+        "hoe geef ik mijn verlof door bij mn baas, via de app of per mail?",
     ],
 )
 def test_doubt_about_something_else_or_someone_elses_is_not_escalated(text):
