@@ -9,6 +9,7 @@ with one thing changed, and staff type it that way in a chat.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -23,6 +24,7 @@ FOLLOW_FOR = timedelta(minutes=30)
 """A follow-up comes soon after its question; later, "en op facebook?" starts afresh."""
 UNSURE = ("clarify", "fallback")  # replies that say the message alone names no topic
 ANSWERED = ("answer", "check")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,11 @@ def read_follow_up(
         return Reading(answer, text)
     lexicon = responder.kb.lexicon
     if answer.action in UNSURE and matches_any(lexicon.follow_up_patterns, text):
+        swapped = with_role_swapped(responder, previous, text)
+        if swapped is not None:
+            again = responder.respond(swapped)
+            if again.action in ANSWERED:
+                return Reading(again, swapped)
         wanted = ANSWERED
     elif _doubt_without_subject(text, answer, lexicon):
         wanted = ("escalate",)
@@ -52,6 +59,34 @@ def read_follow_up(
     if again.action not in wanted:
         return Reading(answer, text)
     return Reading(again, f"{previous} {text.strip()}")  # one line in lists of cases
+
+
+def with_role_swapped(responder: Responder, previous: str, text: str) -> str | None:
+    """'en als het een leerling is?' after a question about a parent: that question
+    with the pupil in the parent's place. Read together with the follow-up instead,
+    the parent, named first, would still decide the topic. None when the follow-up
+    names no role, or the question names none, two, or the same one."""
+    named = _roles_named(responder, text)
+    if not named:
+        return None
+    new_word, new_role = named[0]
+    before = _roles_named(responder, previous)
+    if len({role for _, role in before}) != 1 or before[0][1] == new_role:
+        return None
+    old_words = {word for word, _ in before}
+    return _WORD.sub(lambda m: new_word if m.group() in old_words else m.group(), previous)
+
+
+def _roles_named(responder: Responder, text: str) -> list[tuple[str, str]]:
+    """Each word of `text` that names a role (leerling, ouder, medewerker), with it."""
+    tokens_of, role_of = responder.matcher.normaliser.tokens, responder.matcher.roles.of_word
+    named = []
+    for word in _WORD.findall(text):
+        tokens = tokens_of(word)
+        role = role_of(tokens[0]) if len(tokens) == 1 else None
+        if role is not None:
+            named.append((word, role))
+    return named
 
 
 def _doubt_without_subject(text: str, answer: Answer, lexicon: Lexicon) -> bool:

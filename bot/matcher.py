@@ -74,7 +74,7 @@ class Matcher:
         self._requires_of = [normaliser.token_set(e.requires) for e in kb.entries]
         self._excludes_of = [normaliser.token_set(e.excludes) for e in kb.entries]
         self._about_of = [" ".join(normaliser.tokens(e.about)) for e in kb.entries]
-        self._roles = Roles(kb, normaliser, frozenset(filter(None, self._about_of)))
+        self.roles = Roles(kb, normaliser, frozenset(filter(None, self._about_of)))
         tokenised = self._index()
         self._weights = self._token_weights()
         self.vocabulary = Vocabulary(self._weights, self._synonym_tokens(kb))
@@ -127,7 +127,7 @@ class Matcher:
         coverage = self._coverage(query)
         readings = self._shortlist(query, coverage)
         fuzzy = self.phrasings.fuzzy(" ".join(tokens), readings)
-        roles = self._roles.of_question(text, query)
+        roles = self.roles.of_question(text, query)
         candidates = [
             self._candidate(index, reading.overlap, coverage[index], fuzzy[index], roles)
             for index, reading in readings.items()

@@ -30,6 +30,13 @@ class Roles:
             return frozenset({ASKER_ROLE})
         return self._first_role(query) or self._asker_role(text)
 
+    def of_word(self, token: str) -> str | None:
+        """The role one normalised word names ("vader" is read as "ouder"), if exactly one."""
+        if token in self._role_of:
+            return self._role_of[token]
+        closing = self._closing_role(token)
+        return next(iter(closing)) if len(closing) == 1 else None
+
     def _first_role(self, query: list[QueryWord]) -> frozenset[str]:
         """The role named first is the one the question is about: in "welke straf krijgt
         een leerling die een docent filmt" the docent is only part of the story."""

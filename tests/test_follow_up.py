@@ -1,7 +1,10 @@
 """Follow-ups in a chat, read with the question before them: "en op facebook?",
 "ik twijfel toch". Sentences in no labelled set."""
 
-from engine_support import respond, to
+import pytest
+from engine_support import respond, shared_core, to
+
+from bot.follow_up import with_role_swapped
 
 PHOTO = "mag ik een foto van de schoolreis op insta zetten?"
 
@@ -50,3 +53,36 @@ def test_doubt_about_a_subject_of_its_own_is_not_joined_to_the_question_before(w
     world.click("akaya", "Zonder toelichting")
     assert "schoolreis" not in world.last("jdevries").text
     assert to(replies, "akaya")[0].answer.action == "escalate"
+
+
+SANCTION = "welke straf krijgt een leerling die het protocol overtreedt?"
+
+
+def test_a_follow_up_naming_another_role_puts_it_in_the_first_ones_place(world):
+    """Joined to the question instead, the pupil named first would keep deciding it."""
+    assert "S3" in world.say("akaya", SANCTION)[0].answer.rules
+    parent = world.say("akaya", "en een ouder?")[0].answer
+    assert "S4" in parent.rules and "S3" not in parent.rules
+    colleague = world.say("akaya", "en als het een collega is?")[0].answer
+    assert set(colleague.rules) & {"S1", "S2"} and "S4" not in colleague.rules
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up"),
+    [
+        ("een ouder klaagt online over een leerling, wat doe ik?", "en een collega?"),
+        ("welke straf krijgt een leerling?", "en als het een leerling uit de brugklas is?"),
+        ("welke straf krijgt een leerling?", "en op facebook?"),
+        ("mag ik een foto op insta zetten?", "en een ouder?"),
+    ],
+    ids=["two roles before", "same role", "no role named", "none before"],
+)
+def test_a_role_is_swapped_only_for_one_other_role(previous, follow_up):
+    assert with_role_swapped(shared_core().responder, previous, follow_up) is None
+
+
+def test_the_swapped_question_keeps_its_own_words():
+    swapped = with_role_swapped(
+        shared_core().responder, "Welke straf krijgt een vader?", "en een leerling?"
+    )
+    assert swapped == "Welke straf krijgt een leerling?"
