@@ -6,16 +6,19 @@ voor het snelle antwoord" get the help rather than topics that share a word.
 
 from __future__ import annotations
 
+from bot import texts
 from bot.bands import Bands
 from bot.intents import (
     asks_for_help,
     greets,
     is_small_talk,
     only_talks_to_bot,
+    only_thanks,
     without_help_request,
 )
 from bot.knowledge import Lexicon
 from bot.matcher import Matcher
+from bot.messages import Answer
 from bot.text import sentences
 
 
@@ -24,6 +27,14 @@ class HelpReader:
         self.lexicon = lexicon
         self.matcher = matcher
         self.bands = bands
+
+    def reply(self, text: str) -> Answer:
+        """The help; or, for thanks that ask nothing more ("top, bedankt!"), a short
+        "graag gedaan": staff thank after most answers, and the whole help each time
+        is noise."""
+        if only_thanks(text, self.lexicon):
+            return Answer("help", texts.THANKS)
+        return Answer("help", texts.HELP)
 
     def wanted(self, text: str) -> bool:
         """Help asked for, thanks, or talk about the bot only: nothing to match."""

@@ -223,6 +223,19 @@ def opens_with_greeting(text: str, lexicon: Lexicon) -> bool:
     return not lexicon.greetings.isdisjoint(folded_words(text)[:1])
 
 
+ASKING_WORDS = frozenset({"help", "hulp", "uitleg", "menu", "wat", "hoe", "waarom", "wie", "welke"})
+"""In thanks, a word that asks for more: "bedankt, wat kun je nog meer?" wants the help."""
+
+
+def only_thanks(text: str, lexicon: Lexicon) -> bool:
+    """'bedankt!', 'top, dat was duidelijk': thanks or an acknowledgement that asks
+    nothing more (no question mark, no word that asks)."""
+    said = folded_words(text)
+    if "?" in text or lexicon.thanks_words.isdisjoint(said):
+        return False
+    return ASKING_WORDS.isdisjoint(said)
+
+
 def is_small_talk(text: str, lexicon: Lexicon) -> bool:
     """Only greetings, thanks and filler words ("top, dank je wel"): nothing to match."""
     said = folded_words(text)

@@ -153,6 +153,9 @@ class Lexicon:
     bot_talk_words: frozenset[str] = frozenset()
     """Words of talk about the bot and how to use it ("intypen", "beginmenu",
     "terugkomen"): a message of only these, greetings and fillers asks for help."""
+    thanks_words: frozenset[str] = frozenset()
+    """Thanks and acknowledgements ("bedankt", "top", "helder"): a help reply to a
+    message with one that asks nothing more is a short "graag gedaan"."""
     typed_answers: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Words typed for an option, to the option's own words, tried in order
     ("jazeker" -> "ja"; "laat maar" -> "stoppen", "toch niet")."""

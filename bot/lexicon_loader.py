@@ -44,6 +44,7 @@ LEXICON_KEYS = (
     "asker_words",
     "asker_role_patterns",
     "bot_talk_words",
+    "thanks_words",
     "typed_answers",
 )
 
@@ -97,6 +98,7 @@ def read_lexicon(reader: FieldReader) -> Lexicon:
         asker_words=_words(reader, "asker_words"),
         asker_role_patterns=patterns("asker_role_patterns"),
         bot_talk_words=_words(reader, "bot_talk_words", required=False),
+        thanks_words=_words(reader, "thanks_words", required=False),
         typed_answers=_read_typed_answers(reader),
     )
 

@@ -95,7 +95,7 @@ class Responder:
         if about is not None:
             return about
         if self.help.wanted(text):
-            return Answer("help", texts.HELP)
+            return self.help.reply(text)
         if is_offtopic(text, lexicon):
             return Answer("fallback", texts.FALLBACK)
         online = mentions_channel(text, lexicon)
@@ -115,7 +115,7 @@ class Responder:
                 return self._check_entry_answer(text, best)
             return self.answer_entry(best.entry, best.score, text)
         if asks_for_help(text, lexicon) or is_small_talk(text, lexicon):
-            return Answer("help", texts.HELP)
+            return self.help.reply(text)
         if in_scope and best.score >= clarify_band:
             return self._clarify_or_only_topic(text, result, clarify_band)
         post = self._topic_for_own_post(text, result)
@@ -209,7 +209,7 @@ class Responder:
         without one ("mag dat?", "insta?") gets the subjects most questions are about."""
         lexicon = self.kb.lexicon
         if opens_with_greeting(text, lexicon) or asks_for_help(text, lexicon):
-            return Answer("help", texts.HELP)
+            return self.help.reply(text)
         if online or not result.tokens or result.best is None:
             return self.broad_clarify()
         return self.clarify(result, 0.0)

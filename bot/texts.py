@@ -12,6 +12,8 @@ HELP = (
     "Twijfel je over een publicatie? Dan leg ik je vraag voor aan je leidinggevende (regel M6)."
 )
 
+THANKS = "Graag gedaan! Heb je nog een vraag over sociale media, stel hem gerust."
+
 ABOUT = (
     "Mijn antwoorden komen uit het **Protocol Sociale Media** van SVO|PL; bij elk antwoord noem "
     "ik de regel. Ik houd geen lijst bij van wat jij vraagt: alleen je laatste vraag onthoud ik, "

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from engine_support import respond
 
+from bot import texts
+
 
 @pytest.mark.parametrize(
     "text",
@@ -181,3 +183,20 @@ def test_help_words_inside_a_real_question_get_no_help(text):
 def test_a_help_phrase_in_a_real_question_does_not_hide_the_answer():
     answer = respond("kun je me helpen, mag ik een foto van mijn klas op insta zetten?")
     assert answer.action in {"check", "answer"} and "ML2" in answer.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["bedankt!", "top, dankjewel", "helder, dank je", "super, dat was duidelijk", "thx"],
+)
+def test_thanks_that_ask_nothing_more_get_a_short_reply_not_the_whole_help(text):
+    answer = respond(text)
+    assert answer.action == "help" and answer.text == texts.THANKS
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hoi", "help", "bedankt, wat kun je nog meer?", "thanks, hoe werkt dit?", "goedemorgen"],
+)
+def test_a_greeting_or_thanks_that_ask_for_more_get_the_whole_help(text):
+    assert respond(text).text == texts.HELP
