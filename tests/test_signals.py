@@ -342,3 +342,18 @@ def test_a_hyphenated_whatsapp_group_is_an_app_group():
 def test_whether_a_coordinator_counts_as_a_leader_is_about_the_rule_for_leaders():
     answer = respond("ben ik als coördinator bovenbouw ook leidinggevende volgens het protocol?")
     assert "M4" in answer.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik heb iets van een collega gedeeld wat onzin bleek, ben ik daar dan op aan te spreken?",
+        "communicatie heeft mijn tekst al goedgekeurd, dus ik ben niet meer verantwoordelijk toch?",
+    ],
+)
+def test_being_held_to_account_for_a_post_is_about_responsibility(text):
+    assert "M5" in respond(text).rules
+
+
+def test_the_school_logo_on_ones_own_profile_is_about_speaking_for_the_school():
+    assert "M1" in respond("mag ik het logo van school op mijn eigen profiel zetten?").rules

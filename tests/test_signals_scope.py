@@ -96,6 +96,9 @@ from bot.intents import is_offtopic
         "een vader wil bezwaar maken tegen het cijfer van zijn dochter, hoe gaat dat?",
         # how to report an account to the platform is outside
         "hoe rapporteer ik een nepaccount bij tiktok?",
+        # making lesson material is not what the bot is for
+        "kun je een werkblad over breuken voor groep 6 maken?",
+        "kun je me helpen met een lesplan over breuken?",
     ],
 )
 def test_subjects_beside_the_protocol_fall_back(text):
