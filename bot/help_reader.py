@@ -14,6 +14,7 @@ from bot.intents import (
     is_small_talk,
     only_talks_to_bot,
     only_thanks,
+    thanks_for_done,
     without_help_request,
 )
 from bot.knowledge import Lexicon
@@ -32,13 +33,13 @@ class HelpReader:
         """The help; or, for thanks that ask nothing more ("top, bedankt!"), a short
         "graag gedaan": staff thank after most answers, and the whole help each time
         is noise."""
-        if only_thanks(text, self.lexicon):
+        if only_thanks(text, self.lexicon) or thanks_for_done(text):
             return Answer("help", texts.THANKS)
         return Answer("help", texts.HELP)
 
     def wanted(self, text: str) -> bool:
         """Help asked for, thanks, or talk about the bot only: nothing to match."""
-        if self._only_help_request(text) or self._only_thanks(text):
+        if self._only_help_request(text) or self._only_thanks(text) or thanks_for_done(text):
             return True
         return self._help_in_story(text) or only_talks_to_bot(text, self.lexicon)
 

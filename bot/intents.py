@@ -12,6 +12,9 @@ from bot.text import fold, folded_words
 _RULE_REQUEST = re.compile(r"\b(?:regel|artikel|rule|bepaling)\s*(ml\s?\d|m\s?\d+|s\s?\d+|p)\b")
 _BARE_RULE = re.compile(r"^(?:toon\s+|laat\s+)?(ml\s?\d|m\s?\d+|s\s?\d+|p)(?:\s+zien)?$")
 _RULE_MENTION = re.compile(r"\b(ml[1-3]|m[1-7]|s[1-6])\b")
+_THANKS_FOR = re.compile(
+    r"\b(dank|bedankt|thanks|thx|merci)( je| jullie| u)?( wel)? voor (het|je|jullie|uw)\b"
+)
 RULE_MENTION_WORDS = 6
 """A short message naming a rule ("wat betekent M4", "uitleg over ML3") asks for that
 rule; in a longer one the id is part of a story about a topic."""
@@ -85,8 +88,17 @@ def without_doubt(text: str, lexicon: Lexicon) -> str:
 
 
 def asks_for_manager(text: str, lexicon: Lexicon) -> bool:
-    """'kun je het aan mijn leidinggevende vragen': always an escalation."""
-    return matches_any(lexicon.request_patterns, text)
+    """'kun je het aan mijn leidinggevende vragen': always an escalation. Not thanks
+    for what was done ("top, dank voor het doorsturen naar mijn teamleider!")."""
+    return not thanks_for_done(text) and matches_any(lexicon.request_patterns, text)
+
+
+def thanks_for_done(text: str) -> bool:
+    """'top, dank voor het doorsturen naar mijn teamleider!': thanks for what the bot
+    did, asking nothing (no question mark), however many words of a topic it holds."""
+    if "?" in text or _THANKS_FOR.search(fold(text)) is None:
+        return False
+    return _STILL_ASKING.isdisjoint(folded_words(text))
 
 
 def is_offtopic(text: str, lexicon: Lexicon) -> bool:
@@ -225,6 +237,13 @@ def opens_with_greeting(text: str, lexicon: Lexicon) -> bool:
 
 ASKING_WORDS = frozenset({"help", "hulp", "uitleg", "menu", "wat", "hoe", "waarom", "wie", "welke"})
 """In thanks, a word that asks for more: "bedankt, wat kun je nog meer?" wants the help."""
+
+
+_STILL_ASKING = frozenset(
+    {"maar", "mag", "kan", "kun", "moet", "wil", "zou", "wat", "hoe", "waarom", "wie", "welke"}
+)
+"""After thanks for what was done, a word that asks again: "bedankt voor het antwoord,
+maar mag ik dan wel ..." is a question."""
 
 
 def only_thanks(text: str, lexicon: Lexicon) -> bool:

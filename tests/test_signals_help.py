@@ -200,3 +200,26 @@ def test_thanks_that_ask_nothing_more_get_a_short_reply_not_the_whole_help(text)
 )
 def test_a_greeting_or_thanks_that_ask_for_more_get_the_whole_help(text):
     assert respond(text).text == texts.HELP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "top, dank voor het doorsturen naar mijn teamleider!",
+        "bedankt voor je hulp, ik plaats de foto niet",
+    ],
+)
+def test_thanks_for_what_was_done_is_thanks_not_a_new_question(text):
+    """Before, thanking for the forwarding to the teamleider offered to forward again."""
+    assert respond(text).text == texts.THANKS
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("dank je, wil je het doorsturen naar mijn teamleider", "escalate"),
+        ("bedankt voor het antwoord, maar mag ik dan een foto zonder gezichten plaatsen", "check"),
+    ],
+)
+def test_thanks_followed_by_a_request_or_question_keeps_it(text, action):
+    assert respond(text).action == action
