@@ -203,6 +203,10 @@ def test_a_role_named_by_its_job_is_staff(text):
             "bij wie moet ik aankloppen voor ik iets over school online zet?",
             "leidinggevende-raadplegen",
         ),
+        (
+            "in het mt is besproken dat er een reorganisatie komt, mag ik daar iets over posten",
+            "vertrouwelijke-schoolinformatie",
+        ),
     ],
 )
 def test_situations_told_in_other_words_reach_their_topic(text, entry):
