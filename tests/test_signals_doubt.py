@@ -191,6 +191,10 @@ from bot.intents import CONDITIONAL_DOUBT, OWN_DOUBT, doubt_in
         "voor ik het plaats wil ik me even indekken bij de directeur",
         "eerst mijn locatieleider erbij hebben voordat deze linkedinpost online gaat",
         "hoe regel ik via deze chat dat mijn teamleider naar mijn post kijkt?",
+        # "mijn vraag naar de teamleider", a talk asked for, not knowing any more
+        "mag mijn vraag naar de teamleider? het gaat om een reel van de sportdag",
+        "ik wil graag een gesprek met mijn teamleider over een filmpje dat ik wil plaatsen",
+        "ik weet echt niet meer of ik deze foto mag posten",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
@@ -309,6 +313,7 @@ def test_not_knowing_what_to_do_about_another_post_is_a_question_not_doubt():
         "hoe kom ik in contact met de directeur van een andere locatie?",
         "staat er ergens dat je bij twijfel contact zoekt met je leidinggevende?",
         "hoe geef ik mijn verlof door bij mn baas, via de app of per mail?",
+        "mijn teamleider wil een gesprek over mijn tweet, wordt dat vastgelegd?",
     ],
 )
 def test_doubt_about_something_else_or_someone_elses_is_not_escalated(text):
