@@ -195,6 +195,12 @@ from bot.intents import CONDITIONAL_DOUBT, OWN_DOUBT, doubt_in
         "mag mijn vraag naar de teamleider? het gaat om een reel van de sportdag",
         "ik wil graag een gesprek met mijn teamleider over een filmpje dat ik wil plaatsen",
         "ik weet echt niet meer of ik deze foto mag posten",
+        # the question handed on, talked over or recorded with the leidinggevende
+        "kan deze vraag over de foto's van het kamp naar mijn teamleider?",
+        "ik bespreek deze reel liever met mijn teamleider",
+        "mijn directeur moet hier eigenlijk bij betrokken worden, het gaat om een post",
+        "deze vraag is meer iets voor mijn teamleider, het gaat om een filmpje",
+        "is het mogelijk dit met mijn teamleider op te nemen? het gaat om een linkedin post",
     ],
 )
 def test_doubt_and_handing_the_decision_up_escalate(text):
