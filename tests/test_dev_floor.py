@@ -164,6 +164,42 @@ def test_dev_set_meets_the_targets():
         ("holdout129.yaml", 0.92, 0.95, 0.95),  # representative, unseen: start 0.938 -> 0.938
         ("holdout130.yaml", 0.87, 0.90, 0.95),  # representative, unseen: start 0.881 -> 0.881
         ("holdout131.yaml", 0.92, 0.95, 0.95),  # representative, unseen: start 0.938 -> 0.938
+        ("holdout132.yaml", 0.95, 0.95, 0.95),  # unseen: start 0.956 -> blind end 0.969
+        ("holdout133.yaml", 0.93, 0.95, 0.95),  # unseen: start 0.938 -> blind end 0.944
+        ("holdout134.yaml", 0.95, 0.95, 0.87),  # unseen: start 0.950 -> blind end 0.956
+        ("holdout135.yaml", 0.95, 0.95, 0.95),  # unseen: start 0.956 -> blind end 0.969
+        ("holdout136.yaml", 0.95, 0.95, 0.95),  # unseen: start 0.963 -> blind end 0.963
+        ("holdout137.yaml", 0.95, 0.95, 0.95),  # unseen: start 0.919 -> blind end 0.963
+        ("holdout138.yaml", 0.94, 0.95, 0.95),  # unseen: start 0.950 -> blind end 0.950
+        ("holdout139.yaml", 0.96, 0.95, 0.91),  # unseen: start 0.969 -> blind end 0.975
+        ("holdout140.yaml", 0.94, 0.95, 0.95),  # unseen: start 0.931 -> blind end 0.950
+        ("holdout141.yaml", 0.95, 0.95, 0.95),  # unseen: start 0.963 -> blind end 0.963
+        ("holdout142.yaml", 0.91, 0.95, 0.95),  # unseen: start 0.925 -> blind end 0.925
+        ("holdout143.yaml", 0.95, 0.95, 0.95),  # unseen: start 0.956 -> blind end 0.963
+        ("holdout144.yaml", 0.93, 0.95, 0.95),  # fresh at the start code: 0.925, then read
+        ("holdout145.yaml", 0.95, 0.95, 0.95),  # fresh at the start code: 0.956, then read
+        ("holdout146.yaml", 0.95, 0.95, 0.95),  # fresh at the start code: 0.938, then read
+        ("holdout147.yaml", 0.94, 0.95, 0.95),  # fresh at the start code: 0.931, then read
+        ("holdout148.yaml", 0.97, 0.95, 0.95),  # fresh at the start code: 0.956, then read
+        ("holdout149.yaml", 0.95, 0.95, 0.95),  # fresh at the start code: 0.950, then read
+        ("holdout150.yaml", 0.94, 0.95, 0.95),  # fresh at the start code: 0.925, then read
+        ("holdout151.yaml", 0.96, 0.95, 0.95),  # fresh at the start code: 0.956, then read
+        ("holdout152.yaml", 0.92, 0.95, 0.95),  # fresh: start code 0.906, mid-session 0.906
+        ("holdout153.yaml", 0.96, 0.95, 0.95),  # fresh: start code 0.950, mid-session 0.969
+        ("holdout154.yaml", 0.93, 0.95, 0.95),  # fresh: start code 0.925, mid-session 0.925
+        ("holdout155.yaml", 0.95, 0.95, 0.95),  # fresh: start code 0.944, mid-session 0.956
+        ("holdout156.yaml", 0.95, 0.95, 0.95),  # fresh: start code 0.963, mid-session 0.963
+        ("holdout157.yaml", 0.94, 0.95, 0.95),  # fresh: start code 0.944, mid-session 0.950
+        ("holdout158.yaml", 0.95, 0.95, 0.95),  # fresh: start code 0.950, mid-session 0.950
+        ("holdout159.yaml", 0.97, 0.95, 0.95),  # fresh: start code 0.950, mid-session 0.975
+        ("holdout160.yaml", 0.91, 0.95, 0.91),  # fresh: start code 0.900, mid-session 0.912
+        ("holdout161.yaml", 0.97, 0.95, 0.95),  # fresh: start code 0.975, mid-session 0.981
+        ("holdout162.yaml", 0.94, 0.95, 0.95),  # fresh: start code 0.950, mid-session 0.956
+        ("holdout163.yaml", 0.97, 0.95, 0.95),  # fresh: start code 0.969, mid-session 0.969
+        ("holdout164.yaml", 0.94, 0.95, 0.87),  # fresh: start code 0.919, mid-session 0.950
+        ("holdout165.yaml", 0.93, 0.95, 0.91),  # fresh: start code 0.925, mid-session 0.931
+        ("holdout166.yaml", 0.95, 0.95, 0.95),  # fresh: start code 0.944, mid-session 0.956
+        ("holdout167.yaml", 0.96, 0.95, 0.95),  # fresh: start code 0.963, mid-session 0.963
     ],
 )
 def test_holdout_sets_do_not_regress(name, floor, recall, rejection):
