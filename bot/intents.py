@@ -15,6 +15,12 @@ _RULE_MENTION = re.compile(r"\b(ml[1-3]|m[1-7]|s[1-6])\b")
 _THANKS_FOR = re.compile(
     r"\b(dank|bedankt|thanks|thx|merci)( je| jullie| u)?( wel)? voor (het|je|jullie|uw)\b"
 )
+_QUESTION_WORDS = frozenset({"wat", "hoe", "waarom", "wie", "welke"})
+_ASKING_WORDS = _QUESTION_WORDS | {"help", "hulp", "uitleg", "menu"}
+"""In thanks, a word that asks for more: "bedankt, wat kun je nog meer?" wants the help."""
+_STILL_ASKING = _QUESTION_WORDS | {"maar", "mag", "kan", "kun", "moet", "wil", "zou"}
+"""After thanks for what was done, a word that asks again: "bedankt voor het antwoord,
+maar mag ik dan wel ..." is a question ("bedankt voor je hulp" still thanks)."""
 RULE_MENTION_WORDS = 6
 """A short message naming a rule ("wat betekent M4", "uitleg over ML3") asks for that
 rule; in a longer one the id is part of a story about a topic."""
@@ -235,24 +241,13 @@ def opens_with_greeting(text: str, lexicon: Lexicon) -> bool:
     return not lexicon.greetings.isdisjoint(folded_words(text)[:1])
 
 
-ASKING_WORDS = frozenset({"help", "hulp", "uitleg", "menu", "wat", "hoe", "waarom", "wie", "welke"})
-"""In thanks, a word that asks for more: "bedankt, wat kun je nog meer?" wants the help."""
-
-
-_STILL_ASKING = frozenset(
-    {"maar", "mag", "kan", "kun", "moet", "wil", "zou", "wat", "hoe", "waarom", "wie", "welke"}
-)
-"""After thanks for what was done, a word that asks again: "bedankt voor het antwoord,
-maar mag ik dan wel ..." is a question."""
-
-
 def only_thanks(text: str, lexicon: Lexicon) -> bool:
     """'bedankt!', 'top, dat was duidelijk': thanks or an acknowledgement that asks
     nothing more (no question mark, no word that asks)."""
     said = folded_words(text)
     if "?" in text or lexicon.thanks_words.isdisjoint(said):
         return False
-    return ASKING_WORDS.isdisjoint(said)
+    return _ASKING_WORDS.isdisjoint(said)
 
 
 def is_small_talk(text: str, lexicon: Lexicon) -> bool:
