@@ -13,8 +13,8 @@ from bot.intents import (
     greets,
     is_small_talk,
     only_talks_to_bot,
-    only_thanks,
     thanks_for_done,
+    thanks_without_asking,
     without_help_request,
 )
 from bot.knowledge import Lexicon
@@ -33,7 +33,7 @@ class HelpReader:
         """The help; or, for thanks that ask nothing more ("top, bedankt!"), a short
         "graag gedaan": staff thank after most answers, and the whole help each time
         is noise."""
-        if only_thanks(text, self.lexicon) or thanks_for_done(text):
+        if thanks_without_asking(text, self.lexicon) or thanks_for_done(text):
             return Answer("help", texts.THANKS)
         return Answer("help", texts.HELP)
 

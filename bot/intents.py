@@ -241,7 +241,7 @@ def opens_with_greeting(text: str, lexicon: Lexicon) -> bool:
     return not lexicon.greetings.isdisjoint(folded_words(text)[:1])
 
 
-def only_thanks(text: str, lexicon: Lexicon) -> bool:
+def thanks_without_asking(text: str, lexicon: Lexicon) -> bool:
     """'bedankt!', 'top, dat was duidelijk': thanks or an acknowledgement that asks
     nothing more (no question mark, no word that asks)."""
     said = folded_words(text)
